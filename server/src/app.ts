@@ -1,0 +1,119 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { auditRoutes } from "./modules/audit";
+import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
+import { staffRoutes } from "./modules/staff";
+import type { Deps } from "./platform/context";
+import { docsPage } from "./platform/docs-page";
+import { AppError } from "./platform/errors";
+import { type AppEnv, createRouter, problemResponse } from "./platform/http";
+import { RateLimiter } from "./platform/rate-limit";
+import { webAssets } from "./platform/web-assets";
+
+export interface AppOptions {
+  /** Where the built web app lives; tests point it elsewhere. */
+  webDist?: string;
+  limiter?: RateLimiter;
+}
+
+/** Builds the HTTP application: middleware, module routes, docs, web app, one error handler. */
+export function createApp(deps: Deps, opts: AppOptions = {}) {
+  const limiter = opts.limiter ?? new RateLimiter();
+  const app = createRouter();
+
+  app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    c.set("ip", clientIp(c, deps.config.TRUST_PROXY));
+    c.set("log", deps.log.child({ requestId: c.get("requestId") }));
+    const started = performance.now();
+    c.get("log").debug({ method: c.req.method, path: c.req.path }, "request started");
+    await next();
+    const auth = c.get("auth");
+    c.get("log").info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        orgId: auth?.orgId,
+        userId: auth?.actor.userId,
+      },
+      "request",
+    );
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "same-origin",
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is over ${deps.config.BODY_LIMIT_BYTES} bytes`);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  const v1 = createRouter();
+  v1.route("/", publicAuthRoutes(limiter));
+  v1.use("*", authenticate());
+  v1.route("/", authRoutes);
+  v1.route("/", staffRoutes);
+  v1.route("/", auditRoutes);
+  app.route("/api/v1", v1);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "frontline_session",
+    description: "Session cookie from POST /api/v1/auth/login; writes also need the X-CSRF-Token header.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Frontline API", version: "1", description: "Customer-service operations platform." },
+  });
+  app.route("/api/docs", docsPage());
+  app.all("/api/*", () => {
+    throw new AppError("not_found", "No such API route");
+  });
+  app.route("/", webAssets(opts.webDist));
+
+  app.notFound((c) => problemResponse(new AppError("not_found", "No such route"), c as Context<AppEnv>));
+  app.onError((err, c) => problemResponse(err, c as Context<AppEnv>));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // no socket, e.g. an in-process request
+  }
+}

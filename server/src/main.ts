@@ -1,0 +1,79 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { ConfigError, loadConfig } from "./platform/config";
+import { DataDirBusyError } from "./platform/data-dir-lock";
+import { openDatabase } from "./platform/db";
+import { createLogger } from "./platform/logger";
+import { seedDemo } from "./seed/demo";
+
+/** config → database → migrate → (demo) → modules → listen, and a graceful stop on SIGTERM/SIGINT. */
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    poolSize: config.DB_POOL_SIZE,
+  });
+  const deps = { config, log, database };
+
+  if (database.kind === "pglite" && database.wasEmpty) {
+    const demo = await seedDemo(deps);
+    announceDemo(config.PORT, config.HOST, demo.password);
+  }
+
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
+    const shown = info.address === "127.0.0.1" || info.address === "0.0.0.0" ? "localhost" : info.address;
+    log.info({ port: info.port, host: info.address, database: database.kind }, "listening");
+    process.stdout.write(`Frontline is running at http://${shown}:${info.port}\n`);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: no new connections, finishing requests in flight");
+    const force = setTimeout(() => {
+      log.error("in-flight requests did not finish in time; exiting");
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive connections would hold close() open; busy ones finish first.
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    });
+    await database.close();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+function announceDemo(port: number, host: string, password: string) {
+  const where = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
+  process.stdout.write(
+    [
+      "",
+      'A demo workspace was created (organisation "Demo").',
+      `  Sign in at http://${where}:${port} as admin@demo.test`,
+      `  Password:  ${password}`,
+      "  Also: manager@demo.test, supervisor@demo.test, agent@demo.test (same password)",
+      "",
+    ].join("\n") + "\n",
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(
+      `Frontline failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+  }
+  process.exit(1);
+});

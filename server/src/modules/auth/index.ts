@@ -1,0 +1,3 @@
+export { authenticate } from "./auth.middleware";
+export { authRoutes, publicAuthRoutes } from "./auth.routes";
+export { apiTokens, sessions } from "./auth.tables";

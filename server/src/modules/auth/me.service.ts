@@ -1,0 +1,32 @@
+import type { Locale, Me } from "@frontline/common";
+import type { Database } from "../../platform/db";
+import { AppError } from "../../platform/errors";
+import { inOrg } from "../../platform/tenancy";
+import { currentOrganization } from "../orgs";
+import { findUser, type UserRow } from "../staff";
+
+/** The signed-in user's own view: profile, organisation and the CSRF token for writes. */
+export async function loadMe(database: Database, orgId: string, userId: string, csrfToken: string | null): Promise<Me> {
+  const found = await inOrg(database, orgId, async (s) => ({
+    user: await findUser(s, userId),
+    org: await currentOrganization(s),
+  }));
+  if (!found.user || !found.org) throw new AppError("unauthenticated");
+  return presentMe(found.user, found.org.name, csrfToken);
+}
+
+/** User row → the `Me` shape. */
+export function presentMe(u: UserRow, orgName: string, csrfToken: string | null): Me {
+  return {
+    id: u.id,
+    orgId: u.orgId,
+    orgName,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    locale: u.locale as Locale,
+    timeZone: u.timeZone,
+    teamIds: u.teamIds,
+    csrfToken,
+  };
+}

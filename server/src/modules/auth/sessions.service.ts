@@ -1,0 +1,94 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Config } from "../../platform/config";
+import type { Actor, Ctx } from "../../platform/context";
+import type { Database } from "../../platform/db";
+import { domainEvents } from "../../platform/events";
+import { newId, randomToken, sha256 } from "../../platform/ids";
+import { inLookup, inOrg } from "../../platform/tenancy";
+import { recordAudit } from "../audit";
+import { activeUser, USER_DEACTIVATED } from "../staff";
+import { apiTokens, sessions } from "./auth.tables";
+
+/** What a request is authenticated as. */
+export interface Authenticated {
+  orgId: string;
+  actor: Actor;
+  csrfToken: string | null;
+}
+
+/** Starts a session: a fresh 256-bit token (rotated on every sign-in); only its hash is stored. */
+export async function createSession(
+  database: Database,
+  config: Config,
+  init: { orgId: string; userId: string; ip: string | null; userAgent: string | null },
+) {
+  const token = randomToken(32);
+  const csrfToken = randomToken(24);
+  const id = newId();
+  await inOrg(database, init.orgId, (s) =>
+    s.tx.insert(sessions).values({
+      orgId: s.orgId,
+      id,
+      userId: init.userId,
+      tokenHash: sha256(token),
+      csrfToken,
+      ip: init.ip,
+      userAgent: init.userAgent?.slice(0, 300) ?? null,
+      expiresAt: new Date(Date.now() + config.SESSION_MAX_HOURS * 3_600_000),
+    }),
+  );
+  return { id, token, csrfToken };
+}
+
+/** The live session for a cookie token, or null when unknown, revoked, idle too long, expired or its user inactive. */
+export async function resolveSession(database: Database, config: Config, token: string): Promise<Authenticated | null> {
+  const tokenHash = sha256(token);
+  return inLookup(database, { sessionHash: tokenHash }, async (tx) => {
+    const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+    const now = Date.now();
+    if (!row || row.revokedAt || row.expiresAt.getTime() <= now) return null;
+    if (row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000 <= now) return null;
+    await tx.execute(sql`SELECT set_config('app.org_id', ${row.orgId}, true)`);
+    const s = { tx, orgId: row.orgId };
+    const user = await activeUser(s, row.userId);
+    if (!user) return null;
+    // Touch at most once a minute: a write per request would be wasted work.
+    if (now - row.lastSeenAt.getTime() > 60_000) {
+      await tx
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(and(eq(sessions.orgId, row.orgId), eq(sessions.id, row.id)));
+    }
+    return {
+      orgId: row.orgId,
+      csrfToken: row.csrfToken,
+      actor: { type: "user", userId: user.id, name: user.name, role: user.role, sessionId: row.id },
+    };
+  });
+}
+
+/** Ends the caller's session on the server. */
+export async function endSession(ctx: Ctx): Promise<void> {
+  const sessionId = ctx.actor.sessionId;
+  if (!sessionId) return;
+  await inOrg(ctx.database, ctx.orgId, async (s) => {
+    await s.tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await recordAudit(s, ctx, { action: "auth.logout", entityType: "session", entityId: sessionId });
+  });
+}
+
+// A deactivated user's sessions and tokens end in the same transaction as the deactivation.
+domainEvents.on<{ userId: string }>(USER_DEACTIVATED, async (s, { userId }) => {
+  const now = new Date();
+  await s.tx
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.orgId, s.orgId), eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await s.tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+});

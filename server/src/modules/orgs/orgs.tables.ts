@@ -1,0 +1,12 @@
+import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "../../platform/columns";
+
+/** The tenant root: its `org_id` is the organisation's own id. */
+export const organizations = pgTable("organizations", {
+  orgId: uuid("org_id").primaryKey(),
+  name: text("name").notNull(),
+  supportEmail: text("support_email"),
+  defaultLocale: text("default_locale").notNull().default("en"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  ...timestamps(),
+});

@@ -1,0 +1,7 @@
+export { activeUser, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
+export { presentUser } from "./staff.present";
+export { findUser } from "./staff.queries";
+export { staffRoutes } from "./staff.routes";
+export { teamMembers, teams, users } from "./staff.tables";
+export { createTeam } from "./teams.service";
+export { createUser, findUserByEmail, setUserPassword, USER_DEACTIVATED, type UserRow } from "./users.service";

@@ -1,0 +1,107 @@
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { OrgTx } from "../../platform/tenancy";
+import { teamMembers, teams, users } from "./staff.tables";
+
+const userTeamIds = sql<string[]>`coalesce((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm
+  WHERE tm.org_id = ${users.orgId} AND tm.user_id = ${users.id}), '{}')`;
+
+const teamMemberIds = sql<string[]>`coalesce((SELECT array_agg(tm.user_id ORDER BY tm.user_id) FROM team_members tm
+  WHERE tm.org_id = ${teams.orgId} AND tm.team_id = ${teams.id}), '{}')`;
+
+const userColumns = {
+  orgId: users.orgId,
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  timeZone: users.timeZone,
+  active: users.active,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  teamIds: userTeamIds,
+};
+
+/** Users of the organisation matching `where`, with their team ids, in the given order. */
+export function selectUsers(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return s.tx
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.orgId, s.orgId), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+/** One user with team ids, or undefined. */
+export async function findUser(s: OrgTx, id: string) {
+  const [row] = await selectUsers(s, eq(users.id, id), [], 1);
+  return row;
+}
+
+/** Teams of the organisation matching `where`, with member ids. */
+export function selectTeams(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return s.tx
+    .select({
+      id: teams.id,
+      name: teams.name,
+      description: teams.description,
+      createdAt: teams.createdAt,
+      updatedAt: teams.updatedAt,
+      memberIds: teamMemberIds,
+    })
+    .from(teams)
+    .where(and(eq(teams.orgId, s.orgId), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+/** The subset of `ids` that are teams of this organisation. */
+export async function existingTeamIds(s: OrgTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await s.tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.orgId, s.orgId), inArray(teams.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The subset of `ids` that are users of this organisation. */
+export async function existingUserIds(s: OrgTx, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await s.tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, s.orgId), inArray(users.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Replaces a user's team memberships. */
+export async function setUserTeams(s: OrgTx, userId: string, teamIds: string[]) {
+  await s.tx.delete(teamMembers).where(and(eq(teamMembers.orgId, s.orgId), eq(teamMembers.userId, userId)));
+  if (teamIds.length) {
+    await s.tx.insert(teamMembers).values(teamIds.map((teamId) => ({ orgId: s.orgId, teamId, userId })));
+  }
+}
+
+/** Replaces a team's members. */
+export async function setTeamMembers(s: OrgTx, teamId: string, userIds: string[]) {
+  await s.tx.delete(teamMembers).where(and(eq(teamMembers.orgId, s.orgId), eq(teamMembers.teamId, teamId)));
+  if (userIds.length) {
+    await s.tx.insert(teamMembers).values(userIds.map((userId) => ({ orgId: s.orgId, teamId, userId })));
+  }
+}
+
+/**
+ * How many active admins the organisation has, leaving out one user. The admins' rows stay locked
+ * (in id order, so callers cannot deadlock) until the transaction ends: of two simultaneous demotions,
+ * the second waits for the first and then counts what it left.
+ */
+export async function countOtherActiveAdmins(s: OrgTx, exceptUserId: string): Promise<number> {
+  const rows = await s.tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, s.orgId), eq(users.role, "admin"), eq(users.active, true)))
+    .orderBy(users.id)
+    .for("update");
+  return rows.filter((r) => r.id !== exceptUserId).length;
+}

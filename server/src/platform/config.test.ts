@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration works", () => {
+  it("has the documented defaults", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATA_DIR: "./data",
+      LOG_LEVEL: "info",
+      TRUST_PROXY: false,
+    });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(c.dataDir).toMatch(/\/data$/);
+  });
+
+  it("reads and converts values", () => {
+    const c = loadConfig({
+      PORT: "8080",
+      TRUST_PROXY: "true",
+      DATABASE_URL: "postgres://u@h:5432/db",
+      LOG_LEVEL: "debug",
+    });
+    expect(c).toMatchObject({
+      PORT: 8080,
+      TRUST_PROXY: true,
+      DATABASE_URL: "postgres://u@h:5432/db",
+      LOG_LEVEL: "debug",
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "" }).PORT).toBe(3000);
+  });
+});
+
+describe("configuration rejects bad values with one line naming the variable", () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: "abc" }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
+    [{ PORT: "70000" }, /^Invalid configuration: PORT /],
+    [
+      { DATABASE_URL: "mysql://x" },
+      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL \(got "mysql:\/\/x"\)$/,
+    ],
+    [{ LOG_LEVEL: "loud" }, /^Invalid configuration: LOG_LEVEL /],
+    [{ DEMO_PASSWORD: "short" }, /^Invalid configuration: DEMO_PASSWORD must be at least 8 characters/],
+    [{ TRUST_PROXY: "maybe" }, /^Invalid configuration: TRUST_PROXY /],
+  ];
+  it.each(cases)("%j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).not.toContain("\n");
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** A whole number in [min, max], with a message that says so. */
+const intIn = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+const port = intIn(0, 65535);
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => ["true", "1", "yes"].includes(v));
+
+/** Every environment variable Frontline reads; README's configuration table mirrors this. */
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  PUBLIC_URL: z.url({ error: "must be a URL such as https://help.example.com" }).optional(),
+  TRUST_PROXY: bool.default(false),
+  DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
+  SESSION_IDLE_MINUTES: intIn(5, 43_200).default(480),
+  SESSION_MAX_HOURS: intIn(1, 8_760).default(168),
+  BODY_LIMIT_BYTES: intIn(1024, 104_857_600).default(1_048_576),
+  LOGIN_MAX_ATTEMPTS: intIn(1, 1000).default(10),
+  LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
+  DB_POOL_SIZE: intIn(1, 200).default(10),
+  SHUTDOWN_TIMEOUT_SECONDS: intIn(1, 600).default(15),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string };
+
+/** Raised when the environment is invalid; `message` is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const got = env[name];
+    throw new ConfigError(
+      `Invalid configuration: ${name} ${issue?.message ?? "is invalid"}${got === undefined ? "" : ` (got "${got}")`}`,
+    );
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,43 @@
+import type { Role } from "@frontline/common";
+import type { Config } from "./config";
+import type { Database } from "./db";
+import type { Logger } from "./logger";
+
+/** Who is acting: a signed-in user, an API token, the CLI or the system itself. */
+export interface Actor {
+  type: "user" | "api_token" | "cli" | "system" | "anonymous";
+  userId: string | null;
+  name: string;
+  role: Role;
+  sessionId?: string;
+  tokenId?: string;
+}
+
+/** What a service needs to act for a caller inside one organisation. */
+export interface Ctx {
+  readonly database: Database;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly orgId: string;
+  readonly actor: Actor;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+}
+
+/** The process-wide dependencies every request handler reaches. */
+export interface Deps {
+  readonly database: Database;
+  readonly config: Config;
+  readonly log: Logger;
+}
+
+/** A context for work started outside HTTP (CLI, seeding, jobs). */
+export function systemCtx(deps: Deps, orgId: string, actor?: Partial<Actor>): Ctx {
+  return {
+    ...deps,
+    orgId,
+    actor: { type: "system", userId: null, name: "system", role: "admin", ...actor },
+    requestId: null,
+    ip: null,
+  };
+}

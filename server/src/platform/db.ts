@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock";
+
+/** Drizzle over either driver; both speak the same PostgreSQL dialect. */
+export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = Parameters<Parameters<AppDb["transaction"]>[0]>[0];
+/** Whatever can run a query: the database or a transaction in it. */
+export type Queryable = AppDb | Tx;
+
+/** The role every application query runs as; row-level security applies to it. */
+export const APP_ROLE = "frontline_app";
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../migrations");
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly db: AppDb;
+  /** True when the database held no organisation before this process opened it. */
+  readonly wasEmpty: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** Opens the database, applies migrations as the owner, then switches to the application role. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock: DataDirLock = await lockDataDir(dataDir);
+  let client: PGlite | undefined;
+  try {
+    client = await PGlite.create(path.join(dataDir, "pgdata"));
+    const owner = drizzlePglite(client);
+    await migratePglite(owner, { migrationsFolder: MIGRATIONS_DIR });
+    const wasEmpty = await countOrganizations(owner as unknown as AppDb);
+    await client.exec(`SET ROLE ${APP_ROLE}`);
+    const pgl = client;
+    return {
+      kind: "pglite",
+      db: owner as unknown as AppDb,
+      wasEmpty,
+      async close() {
+        await pgl.close();
+        await lock.release();
+      },
+    };
+  } catch (err) {
+    await client?.close().catch(() => {});
+    await lock.release();
+    throw err;
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const ownerClient = new pg.Client({ connectionString: url });
+  await ownerClient.connect();
+  let wasEmpty: boolean;
+  try {
+    // Several nodes may start together: one migrates, the others wait on the lock.
+    await ownerClient.query("SELECT pg_advisory_lock(7243801)");
+    const owner = drizzlePg(ownerClient);
+    await migratePg(owner, { migrationsFolder: MIGRATIONS_DIR });
+    wasEmpty = await countOrganizations(owner as unknown as AppDb);
+  } finally {
+    await ownerClient.end().catch(() => {});
+  }
+  // The role is a startup option, so every pooled connection runs as the application role from birth.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${APP_ROLE}` });
+  const db = drizzlePg(pool) as unknown as AppDb;
+  return {
+    kind: "postgres",
+    db,
+    wasEmpty,
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function countOrganizations(db: AppDb): Promise<boolean> {
+  const result = await db.execute(sql`SELECT count(*)::int AS n FROM organizations`);
+  return rowsOf<{ n: number }>(result)[0]?.n === 0;
+}
+
+/** Rows of a raw `execute` result, the same on both drivers. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import type { Database, Tx } from "./db";
+
+/** A transaction bound to one organisation: every query in it is scoped by `orgId`, and RLS agrees. */
+export interface OrgTx {
+  readonly tx: Tx;
+  readonly orgId: string;
+}
+
+/**
+ * Runs `fn` in a transaction whose tenant setting is `orgId`.
+ * The setting is transaction-local so it can never leak into another request on a shared connection.
+ */
+export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('app.org_id', ${orgId}, true)`);
+    return fn({ tx, orgId });
+  });
+}
+
+/** Secrets that let a query find its row before the tenant is known (see the lookup policies). */
+export interface LookupKeys {
+  loginEmail?: string;
+  sessionHash?: string;
+  apiTokenHash?: string;
+  /** Operators (CLI) name an organisation; the web never looks one up by name. */
+  organizationName?: string;
+}
+
+/**
+ * Runs `fn` in a transaction that may read only the rows matching the given secret
+ * (a user by email at sign-in, a session or token by its hash): the one way to cross tenants.
+ */
+export async function inLookup<T>(database: Database, keys: LookupKeys, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('app.login_email', ${keys.loginEmail ?? ""}, true),
+      set_config('app.session_hash', ${keys.sessionHash ?? ""}, true),
+      set_config('app.api_token_hash', ${keys.apiTokenHash ?? ""}, true),
+      set_config('app.org_name', ${keys.organizationName ?? ""}, true)`);
+    return fn(tx);
+  });
+}

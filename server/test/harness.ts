@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createApp } from "../src/app";
+import { loadConfig } from "../src/platform/config";
+import type { Deps } from "../src/platform/context";
+import { type Database, openDatabase } from "../src/platform/db";
+import { createLogger } from "../src/platform/logger";
+import { RateLimiter } from "../src/platform/rate-limit";
+
+let shared: Promise<Database> | undefined;
+
+/** The worker's database: PGlite in a temporary folder, or the server at DATABASE_URL. */
+export function testDatabase(): Promise<Database> {
+  shared ??= (async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-test-"));
+    process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    return openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, poolSize: 4 });
+  })();
+  return shared;
+}
+
+/** Process dependencies for tests: quiet logs, real database. */
+export async function testDeps(env: Record<string, string> = {}): Promise<Deps> {
+  const config = loadConfig({ ...env, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" });
+  return { config, log: createLogger("silent"), database: await testDatabase() };
+}
+
+/** The real HTTP application over the worker's database, with its own rate limiter. */
+export async function testApp(env: Record<string, string> = {}) {
+  const deps = await testDeps(env);
+  const app = createApp(deps, { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() });
+  return { app, deps };
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>["app"];

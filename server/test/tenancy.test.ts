@@ -1,0 +1,299 @@
+import { type SQL, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../src/platform/db";
+import { pgErrorCode } from "../src/platform/db-errors";
+import { inOrg } from "../src/platform/tenancy";
+import { Client } from "./client";
+import { makeOrg, TEST_PASSWORD, uniqueEmail } from "./factories";
+import { testApp } from "./harness";
+
+let h: Awaited<ReturnType<typeof testApp>>;
+
+beforeAll(async () => {
+  h = await testApp();
+});
+
+/** Runs a read-only query outside any tenant; the catalogue is readable by every role. */
+async function query<T>(statement: SQL): Promise<T[]> {
+  return rowsOf<T>(await h.deps.database.db.execute(statement));
+}
+
+/** Tables of schema public with an org_id column. */
+const TENANT_TABLES = sql`
+  SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND EXISTS (
+    SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped)`;
+
+async function tenantTables(): Promise<string[]> {
+  const rows = await query<{ relname: string }>(sql`SELECT relname FROM (${TENANT_TABLES}) t ORDER BY relname`);
+  return rows.map((r) => r.relname);
+}
+
+/** The error a promise rejects with, or null when it resolves. */
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+
+describe("the catalogue: every tenant table is keyed and guarded by org_id", () => {
+  it("knows the tenant tables, and every table in public starts with org_id", async () => {
+    expect(await tenantTables()).toEqual(
+      expect.arrayContaining([
+        "api_tokens",
+        "audit_events",
+        "organizations",
+        "sessions",
+        "team_members",
+        "teams",
+        "users",
+      ]),
+    );
+    const offenders = await query<{ relname: string }>(sql`
+      SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT EXISTS (
+        SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = 1 AND a.attname = 'org_id')`);
+    expect(
+      offenders.map((r) => r.relname),
+      "tables whose first column is not org_id",
+    ).toEqual([]);
+  });
+
+  it("has row-level security enabled and forced on every tenant table", async () => {
+    const offenders = await query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(sql`
+      SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c
+      WHERE c.oid IN (SELECT oid FROM (${TENANT_TABLES}) t) AND NOT (c.relrowsecurity AND c.relforcerowsecurity)`);
+    expect(offenders, "tables without ENABLE and FORCE ROW LEVEL SECURITY").toEqual([]);
+  });
+
+  it("has a policy WITH CHECK on org_id for writes on every tenant table, and no write policy without one", async () => {
+    const unguarded = await query<{ relname: string }>(sql`
+      SELECT t.relname FROM (${TENANT_TABLES}) t WHERE NOT EXISTS (
+        SELECT 1 FROM pg_policy p WHERE p.polrelid = t.oid AND p.polcmd = '*' AND p.polwithcheck IS NOT NULL
+          AND pg_get_expr(p.polwithcheck, p.polrelid) ~ 'org_id = (frontline_current_org\(\)|.*app\.org_id)')`);
+    expect(
+      unguarded.map((r) => r.relname),
+      "tables without a WITH CHECK policy on org_id",
+    ).toEqual([]);
+    const loose = await query<{ relname: string; polname: string }>(sql`
+      SELECT t.relname, p.polname FROM (${TENANT_TABLES}) t JOIN pg_policy p ON p.polrelid = t.oid
+      WHERE p.polcmd IN ('*', 'a', 'w')
+        AND coalesce(pg_get_expr(p.polwithcheck, p.polrelid), pg_get_expr(p.polqual, p.polrelid), '') NOT LIKE '%org_id%'`);
+    expect(loose, "write policies whose check does not pin org_id").toEqual([]);
+  });
+
+  it("starts every primary key and unique index with org_id", async () => {
+    const offenders = await query<{ relname: string; index: string }>(sql`
+      SELECT t.relname, i.relname AS index FROM (${TENANT_TABLES}) t
+      JOIN pg_index x ON x.indrelid = t.oid JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indisunique AND x.indkey[0] IS DISTINCT FROM (
+        SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'org_id')`);
+    expect(offenders, "unique indexes not led by org_id").toEqual([]);
+    const checked = await query<{ index: string }>(sql`
+      SELECT i.relname AS index FROM (${TENANT_TABLES}) t
+      JOIN pg_index x ON x.indrelid = t.oid JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indisunique`);
+    expect(checked.map((r) => r.index)).toEqual(expect.arrayContaining(["users_org_email_key", "teams_org_name_key"]));
+  });
+
+  it("makes every foreign key carry org_id to the referenced table's org_id", async () => {
+    const offenders = await query<{ relname: string; conname: string }>(sql`
+      SELECT t.relname, con.conname FROM (${TENANT_TABLES}) t JOIN pg_constraint con ON con.conrelid = t.oid
+      WHERE con.contype = 'f' AND NOT EXISTS (
+        SELECT 1 FROM unnest(con.conkey, con.confkey) AS k(here, there)
+        JOIN pg_attribute ha ON ha.attrelid = con.conrelid AND ha.attnum = k.here
+        JOIN pg_attribute ta ON ta.attrelid = con.confrelid AND ta.attnum = k.there
+        WHERE ha.attname = 'org_id' AND ta.attname = 'org_id')`);
+    expect(offenders, "foreign keys that do not include org_id").toEqual([]);
+    const checked = await query<{ conname: string }>(sql`
+      SELECT con.conname FROM (${TENANT_TABLES}) t JOIN pg_constraint con ON con.conrelid = t.oid WHERE con.contype = 'f'`);
+    expect(checked.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("runs the application as a role that is no superuser, cannot bypass RLS and owns no tenant table", async () => {
+    const [role] = await query<{ name: string; rolsuper: boolean; rolbypassrls: boolean }>(sql`
+      SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    expect(role).toEqual({ name: "frontline_app", rolsuper: false, rolbypassrls: false });
+    const owned = await query<{ relname: string }>(sql`
+      SELECT t.relname FROM (${TENANT_TABLES}) t JOIN pg_class c ON c.oid = t.oid
+      WHERE pg_get_userbyid(c.relowner) = current_user`);
+    expect(owned).toEqual([]);
+  });
+});
+
+describe("row-level security filters what SQL alone would not", () => {
+  it("hides another organisation's rows inside a tenant transaction", async () => {
+    const [a, b] = [await makeOrg(h), await makeOrg(h)];
+    const count = (orgId: string, of: string) =>
+      inOrg(h.deps.database, orgId, async ({ tx }) =>
+        rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM users WHERE org_id = ${of}`)),
+      );
+    expect(await count(a.orgId, a.orgId)).toEqual([{ n: 4 }]);
+    expect(await count(a.orgId, b.orgId)).toEqual([{ n: 0 }]);
+    const touched = await inOrg(h.deps.database, a.orgId, async ({ tx }) => [
+      ...rowsOf(await tx.execute(sql`UPDATE users SET role = 'agent' WHERE org_id = ${b.orgId} RETURNING id`)),
+      ...rowsOf(await tx.execute(sql`DELETE FROM team_members WHERE org_id = ${b.orgId} RETURNING user_id`)),
+      ...rowsOf(await tx.execute(sql`SELECT id FROM sessions WHERE org_id = ${b.orgId}`)),
+    ]);
+    expect(touched).toEqual([]);
+    expect((await b.as.admin.get(`/api/v1/users/${b.users.admin.id}`)).body.data.role).toBe("admin");
+  });
+
+  it("refuses to write a row for another organisation (WITH CHECK), even moving one there", async () => {
+    const [a, b] = [await makeOrg(h), await makeOrg(h)];
+    const attempts = [
+      sql`INSERT INTO users (org_id, id, email, name, role) VALUES (${b.orgId}, gen_random_uuid(), 'x@example.test', 'X', 'admin')`,
+      sql`INSERT INTO teams (org_id, id, name) VALUES (${b.orgId}, gen_random_uuid(), 'Planted')`,
+      sql`INSERT INTO audit_events (org_id, id, action, actor_type, entity_type) VALUES (${b.orgId}, gen_random_uuid(), 'forged', 'system', 'x')`,
+      sql`UPDATE teams SET org_id = ${b.orgId} WHERE org_id = ${a.orgId}`,
+    ];
+    await inOrg(h.deps.database, a.orgId, ({ tx }) =>
+      tx.execute(sql`INSERT INTO teams (org_id, id, name) VALUES (${a.orgId}, gen_random_uuid(), 'Mine')`),
+    );
+    for (const statement of attempts) {
+      const err = await failure(inOrg(h.deps.database, a.orgId, ({ tx }) => tx.execute(statement)));
+      expect(pgErrorCode(err), String(err)).toBe("42501");
+    }
+    expect((await b.as.admin.get("/api/v1/teams")).body.data).toEqual([]);
+    expect((await a.as.admin.get("/api/v1/teams")).body.data.map((t: { name: string }) => t.name)).toEqual(["Mine"]);
+  });
+
+  it("shows nothing and accepts nothing when no tenant is set, even right after a tenant transaction", async () => {
+    const a = await makeOrg(h);
+    await inOrg(h.deps.database, a.orgId, ({ tx }) => tx.execute(sql`SELECT 1`));
+    for (const table of await tenantTables()) {
+      const inTx = await h.deps.database.db.transaction(async (tx) =>
+        rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)),
+      );
+      expect(inTx, table).toEqual([{ n: 0 }]);
+      const bare = rowsOf<{ n: number }>(
+        await h.deps.database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`),
+      );
+      expect(bare, table).toEqual([{ n: 0 }]);
+    }
+    const err = await failure(
+      h.deps.database.db.execute(
+        sql`INSERT INTO teams (org_id, id, name) VALUES (${a.orgId}, gen_random_uuid(), 'No tenant')`,
+      ),
+    );
+    expect(pgErrorCode(err)).toBe("42501");
+  });
+});
+
+describe("across organisations, the API answers as if foreign objects did not exist", () => {
+  const ROLES = ["agent", "supervisor", "manager", "admin"] as const;
+
+  /** Organisation A with a team, an extra user and an API token; organisation B to attack it. */
+  async function twoOrgs() {
+    const a = await makeOrg(h);
+    const b = await makeOrg(h);
+    const team = (await a.as.admin.post("/api/v1/teams", { name: "A-team", memberIds: [a.users.agent.id] })).body.data;
+    const token = (await a.as.agent.post("/api/v1/api-tokens", { name: "A's script" })).body.data;
+    return { a, b, team, token };
+  }
+
+  const ids = (res: { body: { data: { id: string }[] } }) => res.body.data.map((x) => x.id);
+
+  it("covers every route that takes an id (from the OpenAPI document)", async () => {
+    const spec = (await new Client(h.app).get("/api/openapi.json")).body;
+    const withId = Object.entries(spec.paths as Record<string, object>)
+      .filter(([path]) => path.includes("{id}"))
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    // When this list grows, add the new route to the tests below.
+    expect(withId).toEqual([
+      "DELETE /api/v1/api-tokens/{id}",
+      "GET /api/v1/teams/{id}",
+      "GET /api/v1/users/{id}",
+      "PATCH /api/v1/teams/{id}",
+      "PATCH /api/v1/users/{id}",
+    ]);
+  });
+
+  it("answers 404 to every role of B reading or deleting A's objects by id", async () => {
+    const { a, b, team, token } = await twoOrgs();
+    for (const role of ROLES) {
+      const as = b.as[role];
+      for (const res of [
+        await as.get(`/api/v1/users/${a.users.admin.id}`),
+        await as.get(`/api/v1/teams/${team.id}`),
+        await as.delete(`/api/v1/api-tokens/${token.id}`),
+      ]) {
+        expect(res.status, role).toBe(404);
+        expect(res.body.code).toBe("not_found");
+      }
+    }
+    expect((await new Client(h.app, { bearer: token.token }).get("/api/v1/me")).status).toBe(200);
+  });
+
+  it("answers 404 to B's admin changing A's objects (403 to B's others, before any lookup), and changes nothing", async () => {
+    const { a, b, team } = await twoOrgs();
+    const user = await b.as.admin.patch(`/api/v1/users/${a.users.admin.id}`, { role: "agent", active: false });
+    const renamed = await b.as.admin.patch(`/api/v1/teams/${team.id}`, { name: "Owned", memberIds: [] });
+    for (const res of [user, renamed]) {
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe("not_found");
+    }
+    for (const role of ["agent", "supervisor", "manager"] as const) {
+      expect((await b.as[role].patch(`/api/v1/users/${a.users.agent.id}`, { role: "admin" })).status).toBe(403);
+      expect((await b.as[role].patch(`/api/v1/teams/${team.id}`, { name: "Owned" })).status).toBe(403);
+    }
+    expect((await a.as.admin.get(`/api/v1/users/${a.users.admin.id}`)).body.data).toMatchObject({
+      role: "admin",
+      active: true,
+    });
+    expect((await a.as.admin.get(`/api/v1/teams/${team.id}`)).body.data).toMatchObject({
+      name: "A-team",
+      memberIds: [a.users.agent.id],
+    });
+  });
+
+  it("never lists A's objects in B's users, teams, audit events or tokens, whatever the filter", async () => {
+    const { a, b, team, token } = await twoOrgs();
+    await b.as.admin.post("/api/v1/api-tokens", { name: "B's own" });
+    const aIds = new Set([...Object.values(a.users).map((u) => u.id), team.id, token.id, a.orgId]);
+    const lists = [
+      await b.as.admin.get("/api/v1/users?limit=200"),
+      await b.as.admin.get(`/api/v1/users?q=${encodeURIComponent(a.users.agent.email)}`),
+      await b.as.admin.get(`/api/v1/users?teamId=${team.id}`),
+      await b.as.admin.get("/api/v1/teams?limit=200"),
+      await b.as.admin.get("/api/v1/audit-events?limit=200"),
+      await b.as.admin.get(`/api/v1/audit-events?entityId=${a.users.agent.id}`),
+      await b.as.admin.get(`/api/v1/audit-events?actorId=${a.users.admin.id}`),
+      await b.as.admin.get("/api/v1/api-tokens?all=true&limit=200"),
+    ];
+    for (const res of lists) {
+      expect(res.status).toBe(200);
+      const leaked = JSON.stringify(res.body.data);
+      for (const id of aIds) expect(leaked).not.toContain(id);
+    }
+    expect(ids(lists[0]!)).toHaveLength(4);
+    expect(lists[2]!.body.data).toEqual([]);
+    expect(lists[7]!.body.data).toHaveLength(1);
+  });
+
+  it("refuses A's teams in B's users and A's users in B's teams (422)", async () => {
+    const { a, b, team } = await twoOrgs();
+    const bTeam = (await b.as.admin.post("/api/v1/teams", { name: "B-team" })).body.data;
+    const attempts = [
+      await b.as.admin.post("/api/v1/users", {
+        email: uniqueEmail(),
+        name: "Spy",
+        role: "agent",
+        password: TEST_PASSWORD,
+        teamIds: [team.id],
+      }),
+      await b.as.admin.patch(`/api/v1/users/${b.users.agent.id}`, { teamIds: [team.id] }),
+      await b.as.admin.post("/api/v1/teams", { name: "Poach", memberIds: [a.users.agent.id] }),
+      await b.as.admin.patch(`/api/v1/teams/${bTeam.id}`, { memberIds: [b.users.agent.id, a.users.agent.id] }),
+    ];
+    expect(attempts.map((r) => [r.status, r.body.code])).toEqual(Array(4).fill([422, "unprocessable"]));
+    expect(attempts.map((r) => Object.keys(r.body.fields))).toEqual([
+      ["teamIds"],
+      ["teamIds"],
+      ["memberIds"],
+      ["memberIds"],
+    ]);
+    expect((await a.as.admin.get(`/api/v1/teams/${team.id}`)).body.data.memberIds).toEqual([a.users.agent.id]);
+    expect((await b.as.admin.get(`/api/v1/teams/${bTeam.id}`)).body.data.memberIds).toEqual([]);
+  });
+});

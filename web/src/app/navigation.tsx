@@ -1,0 +1,87 @@
+import { type Me, roleAtLeast } from "@frontline/common";
+import { Stack, Text } from "@mantine/core";
+import {
+  IconBuildingCommunity,
+  IconHeadset,
+  IconHistory,
+  IconKey,
+  IconLayoutDashboard,
+  IconUserCircle,
+  IconUsers,
+} from "@tabler/icons-react";
+import { useRouterState } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { RouterNavLink } from "../ui/router-links";
+
+type Path =
+  | "/inbox"
+  | "/console"
+  | "/admin/staff"
+  | "/admin/teams"
+  | "/admin/audit"
+  | "/settings/profile"
+  | "/settings/tokens";
+
+interface Item {
+  to: Path;
+  label: string;
+  icon: ReactNode;
+}
+
+interface Section {
+  label: string;
+  items: Item[];
+}
+
+const ICON = { size: 18, stroke: 1.6 };
+
+/** The navbar: what a role may use, and nothing it may not. */
+export function Navigation({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  const work: Item[] = [{ to: "/inbox", label: t("nav.inbox"), icon: <IconHeadset {...ICON} /> }];
+  if (roleAtLeast(me.role, "supervisor")) {
+    work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
+  }
+  const sections: Section[] = [{ label: t("nav.work"), items: work }];
+  if (me.role === "admin") {
+    sections.push({
+      label: t("nav.admin"),
+      items: [
+        { to: "/admin/staff", label: t("nav.staff"), icon: <IconUsers {...ICON} /> },
+        { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
+        { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
+      ],
+    });
+  }
+  sections.push({
+    label: t("nav.you"),
+    items: [
+      { to: "/settings/profile", label: t("nav.profile"), icon: <IconUserCircle {...ICON} /> },
+      { to: "/settings/tokens", label: t("nav.tokens"), icon: <IconKey {...ICON} /> },
+    ],
+  });
+
+  return (
+    <Stack gap="md">
+      {sections.map((section) => (
+        <Stack key={section.label} gap={2}>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" component="h2" m={0}>
+            {section.label}
+          </Text>
+          {section.items.map((item) => (
+            <RouterNavLink
+              key={item.to}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+            />
+          ))}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,137 @@
+import { type Me, type Role, roleAtLeast } from "@frontline/common";
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { isApiStatus } from "../api/api-error";
+import { meQuery } from "../api/queries";
+import { AuditPage } from "../features/admin-audit/audit-page";
+import { StaffPage } from "../features/admin-staff/staff-page";
+import { TeamsPage } from "../features/admin-teams/teams-page";
+import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
+import { LoginPage } from "../features/auth/login-page";
+import { ProfilePage } from "../features/profile/profile-page";
+import { ConsolePage } from "../features/workspace/console-page";
+import { InboxPage } from "../features/workspace/inbox-page";
+import { AppLayout } from "./app-layout";
+import { CrashPage, NotFoundPage } from "./fallback-pages";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: CrashPage,
+});
+
+/** Only same-site paths are accepted as a post-sign-in destination, so a link cannot bounce users elsewhere. */
+function safeRedirect(value: unknown): string | undefined {
+  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  component: LoginPage,
+});
+
+/** Every signed-in page hangs under this layout; it loads /me once and hands it down as context. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "signed-in",
+  beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
+    try {
+      return { me: await context.queryClient.ensureQueryData(meQuery) };
+    } catch (error) {
+      if (isApiStatus(error, 401)) throw redirect({ to: "/login", search: { redirect: location.href } });
+      throw error;
+    }
+  },
+  component: AppLayout,
+});
+
+/** Pages a role may not use send it home rather than showing a door it cannot open. */
+function requireRole(me: Me, minimum: Role): void {
+  if (!roleAtLeast(me.role, minimum)) throw redirect({ to: "/inbox" });
+}
+
+const indexRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/inbox" });
+  },
+});
+
+const inboxRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/inbox", component: InboxPage });
+
+const consoleRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/console",
+  beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
+  component: ConsolePage,
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/admin",
+  beforeLoad: ({ context }) => requireRole(context.me, "admin"),
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/staff" });
+  },
+});
+
+const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff", component: StaffPage });
+const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
+const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
+
+const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/settings/profile" });
+  },
+});
+
+const profileRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/profile", component: ProfilePage });
+const tokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/tokens", component: ApiTokensPage });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([
+    indexRoute,
+    inboxRoute,
+    consoleRoute,
+    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, auditRoute]),
+    settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
+  ]),
+]);
+
+/** The typed router; route context carries the query client so guards can load /me. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    // Data freshness is TanStack Query's job; the router should not cache loader results on its own.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

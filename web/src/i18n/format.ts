@@ -1,0 +1,51 @@
+/** Dates and numbers always go through Intl with the reader's language and time zone. */
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      // A zone the browser does not know (older ICU) must not blank the page; fall back to UTC.
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+    }
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** "22 Nov 2025, 07:48" style, in the given zone. */
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  return dateTimeFormat(locale, timeZone, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** Date only, in the given zone. */
+export function formatDate(iso: string, locale: string, timeZone: string): string {
+  return dateTimeFormat(locale, timeZone, { dateStyle: "medium" }).format(new Date(iso));
+}
+
+/** A whole number with the locale's grouping and digits. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** The browser's own zone, used before a profile is loaded. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+/** Every IANA zone the browser knows, UTC first, plus `extra` if it is missing (a stored value must stay selectable). */
+export function timeZoneOptions(extra?: string): string[] {
+  let zones: string[] = [];
+  try {
+    zones = Intl.supportedValuesOf("timeZone");
+  } catch {
+    zones = [];
+  }
+  const all = new Set(["UTC", ...zones]);
+  if (extra) all.add(extra);
+  return [...all];
+}

@@ -1,0 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { meQuery } from "../api/queries";
+import { browserTimeZone, formatDate, formatDateTime, formatNumber } from "../i18n/format";
+
+/** Date and number formatting in the reader's language and their profile's time zone. */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const { data: me } = useQuery(meQuery);
+  const locale = i18n.language;
+  const timeZone = me?.timeZone ?? browserTimeZone();
+  return useMemo(
+    () => ({
+      timeZone,
+      dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
+      date: (iso: string) => formatDate(iso, locale, timeZone),
+      number: (value: number) => formatNumber(value, locale),
+    }),
+    [locale, timeZone],
+  );
+}
