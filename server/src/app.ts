@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { auditRoutes } from "./modules/audit";
+import { auditRoutes, recordAudit } from "./modules/audit";
 import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
 import { staffRoutes } from "./modules/staff";
 import type { Deps } from "./platform/context";
@@ -11,6 +11,7 @@ import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
 import { type AppEnv, createRouter, problemResponse } from "./platform/http";
 import { RateLimiter } from "./platform/rate-limit";
+import { inOrg } from "./platform/tenancy";
 import { webAssets } from "./platform/web-assets";
 
 export interface AppOptions {
@@ -100,11 +101,35 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   app.route("/", webAssets(opts.webDist));
 
   app.notFound((c) => problemResponse(new AppError("not_found", "No such route"), c as Context<AppEnv>));
-  app.onError((err, c) => problemResponse(err, c as Context<AppEnv>));
+  app.onError(async (err, c) => {
+    if (err instanceof AppError && err.code === "forbidden") await auditDenied(c as Context<AppEnv>);
+    return problemResponse(err, c as Context<AppEnv>);
+  });
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** A refused request is itself an audit event: who tried what. */
+async function auditDenied(c: Context<AppEnv>): Promise<void> {
+  const auth = c.get("auth");
+  if (!auth) return;
+  try {
+    await inOrg(c.get("deps").database, auth.orgId, (s) =>
+      recordAudit(
+        s,
+        { actor: auth.actor, requestId: c.get("requestId"), ip: c.get("ip") },
+        {
+          action: "access.denied",
+          entityType: "route",
+          entityId: `${c.req.method} ${c.req.routePath}`,
+        },
+      ),
+    );
+  } catch (err) {
+    c.get("log").error({ err }, "could not record a refused request");
+  }
+}
 
 function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {
   if (trustProxy) {

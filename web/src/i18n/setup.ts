@@ -54,6 +54,7 @@ export function setupI18n() {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    showSupportNotice: false,
   });
   applyToDocument(lng);
   return i18next;

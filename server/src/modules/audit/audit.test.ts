@@ -316,6 +316,21 @@ describe("audit: rejects bad input", () => {
 });
 
 describe("audit: refuses the wrong user", () => {
+  it("records every refused request as access.denied with who tried which route", async () => {
+    const org = await makeOrg(h);
+    const tried = await org.as.agent.post("/api/v1/teams", { name: "Not mine to make" });
+    expect(tried.status).toBe(403);
+    const denied = await events(org, "action=access.denied");
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({
+      actorType: "user",
+      actorId: org.users.agent.id,
+      entityType: "route",
+      entityId: "POST /api/v1/teams",
+      requestId: tried.body.requestId,
+    });
+  });
+
   it("lets only admins list events", async () => {
     const org = await makeOrg(h);
     for (const role of ["agent", "supervisor", "manager"] as const) {

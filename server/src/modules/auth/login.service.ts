@@ -56,7 +56,7 @@ export async function login(deps: Deps, limiter: RateLimiter, input: LoginInput,
     ip: req.ip,
     userAgent: req.userAgent,
   });
-  const actor = { type: "user" as const, userId: match.id, name: input.email, role: "agent" as const };
+  const actor = { type: "user" as const, userId: match.id, name: match.name, role: match.role };
   await inOrg(deps.database, match.orgId, (s) =>
     recordAudit(
       s,

@@ -13,7 +13,14 @@ import type { UserRow } from "./users.service";
 /** Users with this email in any organisation; only inside a login lookup transaction. */
 export function loginCandidates(tx: Tx, email: string) {
   return tx
-    .select({ orgId: users.orgId, id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .select({
+      orgId: users.orgId,
+      id: users.id,
+      name: users.name,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      active: users.active,
+    })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
     .limit(10);
