@@ -13,7 +13,7 @@ const ROLE_COLORS: Record<Role, string> = {
 export function RoleBadge({ role }: { role: Role }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={ROLE_COLORS[role]}>
+    <Badge size="sm" variant="light" color={ROLE_COLORS[role]} miw="max-content">
       {t(`roles.${role}`)}
     </Badge>
   );
@@ -23,7 +23,7 @@ export function RoleBadge({ role }: { role: Role }) {
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="dot" color={active ? "teal" : "gray"}>
+    <Badge size="sm" variant="dot" color={active ? "teal" : "gray"} miw="max-content">
       {active ? t("common.active") : t("common.inactive")}
     </Badge>
   );
