@@ -7,7 +7,7 @@ import {
   type User,
   updateUserInput,
 } from "@frontline/common";
-import { Button, Group, MultiSelect, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
+import { MultiSelect, SimpleGrid, Stack, Switch, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import { teamsQuery } from "../../api/queries";
 import { queryKeys } from "../../api/query-keys";
 import { createUser, updateUser } from "../../api/users";
 import { AppModal } from "../../ui/app-modal";
+import { FormActions } from "../../ui/form-actions";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
 import { PasswordField } from "../../ui/password-field";
@@ -201,14 +202,7 @@ export function UserFormModal({ user, me, opened, onClose }: UserFormModalProps)
               disabled={isSelf}
             />
           )}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </AppModal>

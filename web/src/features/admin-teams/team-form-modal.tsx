@@ -1,5 +1,5 @@
 import { createTeamInput, type Team, type UpdateTeamInput, updateTeamInput } from "@frontline/common";
-import { Button, Group, MultiSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { MultiSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { everyoneQuery } from "../../api/queries";
 import { queryKeys } from "../../api/query-keys";
 import { createTeam, updateTeam } from "../../api/teams";
 import { AppModal } from "../../ui/app-modal";
+import { FormActions } from "../../ui/form-actions";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
 import { useForm } from "../../ui/use-form";
@@ -119,14 +120,7 @@ export function TeamFormModal({ team, onClose }: TeamFormModalProps) {
             disabled={everyone.isPending}
             maxDropdownHeight={260}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} />
         </Stack>
       </form>
     </AppModal>

@@ -1,11 +1,12 @@
 import { createApiTokenInput } from "@frontline/common";
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Select, Stack, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createApiToken } from "../../api/api-tokens";
 import { queryKeys } from "../../api/query-keys";
 import { AppModal } from "../../ui/app-modal";
+import { FormActions } from "../../ui/form-actions";
 import { FormAlert } from "../../ui/form-alert";
 import { useForm } from "../../ui/use-form";
 
@@ -76,14 +77,7 @@ export function CreateTokenModal({ onClose, onCreated }: CreateTokenModalProps) 
             allowDeselect={false}
             error={form.errors.expiresAt}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {t("tokens.create")}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={pending} submitLabel={t("tokens.create")} />
         </Stack>
       </form>
     </AppModal>
