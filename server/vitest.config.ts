@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     name: "server",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     // One database per worker, shared by its test files; each test makes its own organisation.
     pool: "forks",
     isolate: false,

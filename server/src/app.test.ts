@@ -183,6 +183,19 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/teams": ["get", "post"],
       "/api/v1/teams/{id}": ["get", "patch"],
       "/api/v1/audit-events": ["get"],
+      "/api/v1/custom-fields": ["get", "post"],
+      "/api/v1/custom-fields/{id}": ["patch"],
+      "/api/v1/customers": ["get", "post"],
+      "/api/v1/customers/{id}": ["get", "patch"],
+      "/api/v1/customers/{id}/merge": ["post"],
+      "/api/v1/customers/{id}/timeline": ["get"],
+      "/api/v1/companies": ["get", "post"],
+      "/api/v1/companies/{id}": ["get", "patch"],
+      "/api/v1/tickets": ["get", "post"],
+      "/api/v1/tickets/bulk": ["post"],
+      "/api/v1/tickets/{id}": ["get", "patch"],
+      "/api/v1/tickets/{id}/merge": ["post"],
+      "/api/v1/tickets/{id}/messages": ["get", "post"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "session"]);
     for (const [path, ops] of Object.entries(

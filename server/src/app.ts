@@ -5,7 +5,10 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes, recordAudit } from "./modules/audit";
 import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
+import { customFieldRoutes } from "./modules/custom-fields";
+import { customerRoutes } from "./modules/customers";
 import { staffRoutes } from "./modules/staff";
+import { ticketRoutes } from "./modules/tickets";
 import type { Deps } from "./platform/context";
 import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
@@ -81,6 +84,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", authRoutes);
   v1.route("/", staffRoutes);
   v1.route("/", auditRoutes);
+  v1.route("/", customFieldRoutes);
+  v1.route("/", customerRoutes);
+  v1.route("/", ticketRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -13,8 +13,9 @@ let shared: Promise<Database> | undefined;
 /** The worker's database: PGlite in a temporary folder, or the server at DATABASE_URL. */
 export function testDatabase(): Promise<Database> {
   shared ??= (async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-test-"));
-    process.once("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    // Inside the run's folder (see global-setup.ts), which is removed when the run ends.
+    const parent = process.env.FRONTLINE_TEST_TMP ?? os.tmpdir();
+    const dataDir = fs.mkdtempSync(path.join(parent, "worker-"));
     return openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir, poolSize: 4 });
   })();
   return shared;

@@ -1,6 +1,6 @@
 export { activeUser, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
 export { presentUser } from "./staff.present";
-export { findUser } from "./staff.queries";
+export { existingTeamIds, findUser } from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";
 export { createTeam } from "./teams.service";

@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { TICKET_STATUSES } from "../tickets/status";
+import { customFieldValuesSchema } from "./customers";
+import { emailSchema, idSchema, isoDateTime, localeSchema, pageQuerySchema } from "./shared";
+
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const ticketPrioritySchema = z.enum(TICKET_PRIORITIES);
+export const TICKET_CHANNELS = ["email", "web", "portal", "chat", "phone", "social", "api"] as const;
+export const ticketChannelSchema = z.enum(TICKET_CHANNELS);
+
+const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(50)
+  .regex(/^[\p{L}\p{N}_:.-]+$/u, "A tag holds letters, digits and _ : . - only");
+const tagsSchema = z.array(tagSchema).max(50);
+
+export const ticketSchema = z.object({
+  id: idSchema,
+  number: z.number().int(),
+  subject: z.string(),
+  status: ticketStatusSchema,
+  priority: ticketPrioritySchema,
+  channel: ticketChannelSchema,
+  requesterId: idSchema,
+  assigneeId: idSchema.nullable(),
+  teamId: idSchema.nullable(),
+  tags: z.array(z.string()),
+  customFields: customFieldValuesSchema,
+  language: localeSchema.nullable(),
+  mergedIntoId: idSchema.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  solvedAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  lastMessageAt: isoDateTime,
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+const bodySchema = z.string().max(200_000);
+
+export const createTicketInput = z.strictObject({
+  subject: z.string().trim().min(1).max(300),
+  requester: z.strictObject({ email: emailSchema, name: z.string().trim().max(200).optional() }),
+  message: z.strictObject({ body: bodySchema.min(1), html: bodySchema.optional() }),
+  priority: ticketPrioritySchema.default("normal"),
+  channel: ticketChannelSchema.default("api"),
+  tags: tagsSchema.default([]),
+  teamId: idSchema.nullable().optional(),
+  assigneeId: idSchema.nullable().optional(),
+  language: localeSchema.optional(),
+  customFields: customFieldValuesSchema.default({}),
+});
+export type CreateTicketInput = z.infer<typeof createTicketInput>;
+
+export const updateTicketInput = z.strictObject({
+  subject: z.string().trim().min(1).max(300).optional(),
+  status: ticketStatusSchema.optional(),
+  priority: ticketPrioritySchema.optional(),
+  assigneeId: idSchema.nullable().optional(),
+  teamId: idSchema.nullable().optional(),
+  tags: tagsSchema.optional(),
+  language: localeSchema.nullable().optional(),
+  customFields: customFieldValuesSchema.optional(),
+});
+export type UpdateTicketInput = z.infer<typeof updateTicketInput>;
+
+export const bulkUpdateTicketsInput = z.strictObject({
+  ids: z.array(idSchema).min(1).max(200),
+  changes: updateTicketInput.omit({ subject: true, tags: true }).extend({
+    addTags: tagsSchema.optional(),
+    removeTags: tagsSchema.optional(),
+  }),
+});
+
+export const mergeTicketsInput = z.strictObject({
+  /** The ticket merged into the one in the path; its messages move over and it closes. */
+  sourceId: idSchema,
+});
+
+/** Comma-separated list in a query string → array of allowed values. */
+const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(values)).max(50));
+
+export const listTicketsQuery = pageQuerySchema.extend({
+  status: csv(TICKET_STATUSES).optional(),
+  priority: csv(TICKET_PRIORITIES).optional(),
+  channel: csv(TICKET_CHANNELS).optional(),
+  assigneeId: z.union([idSchema, z.literal("none")]).optional(),
+  teamId: z.union([idSchema, z.literal("none")]).optional(),
+  requesterId: idSchema.optional(),
+  tag: tagSchema.optional(),
+  createdFrom: isoDateTime.optional(),
+  createdTo: isoDateTime.optional(),
+  updatedFrom: isoDateTime.optional(),
+  updatedTo: isoDateTime.optional(),
+  sort: z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]).default("updated_desc"),
+});
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
+
+export const MESSAGE_KINDS = ["reply", "note", "inbound"] as const;
+export const messageKindSchema = z.enum(MESSAGE_KINDS);
+
+export const attachmentSchema = z.object({
+  id: idSchema,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+
+export const messageSchema = z.object({
+  id: idSchema,
+  ticketId: idSchema,
+  kind: messageKindSchema,
+  channel: ticketChannelSchema,
+  bodyText: z.string(),
+  bodyHtml: z.string().nullable(),
+  author: z.object({
+    type: z.enum(["user", "customer", "system"]),
+    id: idSchema.nullable(),
+    name: z.string(),
+  }),
+  attachments: z.array(attachmentSchema),
+  createdAt: isoDateTime,
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const createMessageInput = z
+  .strictObject({
+    kind: z.enum(["reply", "note"]),
+    /** Plain text; may be empty when `html` is given, and is then derived from it. */
+    body: bodySchema.default(""),
+    html: bodySchema.optional(),
+    /** Optionally change the status in the same step, e.g. reply and set pending. */
+    status: ticketStatusSchema.optional(),
+  })
+  .refine((m) => m.body.trim() !== "" || (m.html ?? "").trim() !== "", {
+    path: ["body"],
+    message: "Write something: a body or HTML",
+  });
+export type CreateMessageInput = z.infer<typeof createMessageInput>;
+
+/** One entry of a customer's timeline: a message with the ticket it belongs to. */
+export const timelineEntrySchema = messageSchema.extend({
+  ticketNumber: z.number().int(),
+  ticketSubject: z.string(),
+  ticketStatus: ticketStatusSchema,
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;

@@ -1,0 +1,1 @@
+SELECT frontline_secure_tenant_table('idempotency_keys');

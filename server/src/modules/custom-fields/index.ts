@@ -1,0 +1,3 @@
+export { customFieldRoutes } from "./custom-fields.routes";
+export { fieldDefinitions } from "./custom-fields.service";
+export { customFieldDefs } from "./custom-fields.tables";

@@ -1,0 +1,69 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { OrgTx } from "../../platform/tenancy";
+import { customerIdentities, customers } from "./customers.tables";
+
+export interface IdentityRow {
+  id: string;
+  channel: "email" | "phone" | "web" | "chat" | "social";
+  value: string;
+}
+
+// Qualified by hand: in a one-table select Drizzle prints `${customers.id}` as a bare "id", which inside
+// this subquery would name ci.id and match nothing.
+const identitiesOf = sql<IdentityRow[]>`coalesce((SELECT json_agg(json_build_object('id', ci.id, 'channel', ci.channel,
+  'value', ci.value) ORDER BY ci.created_at, ci.id) FROM customer_identities ci
+  WHERE ci.org_id = "customers"."org_id" AND ci.customer_id = "customers"."id"), '[]'::json)`;
+
+/** Customers matching `where`, each with its identities. */
+export function selectCustomers(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return s.tx
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: customers.email,
+      phone: customers.phone,
+      locale: customers.locale,
+      timeZone: customers.timeZone,
+      companyId: customers.companyId,
+      notes: customers.notes,
+      customFields: customers.customFields,
+      mergedIntoId: customers.mergedIntoId,
+      createdAt: customers.createdAt,
+      updatedAt: customers.updatedAt,
+      identities: identitiesOf,
+    })
+    .from(customers)
+    .where(and(eq(customers.orgId, s.orgId), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+export type CustomerRow = Awaited<ReturnType<typeof selectCustomers>>[number];
+
+/** One customer, or undefined. */
+export async function findCustomer(s: OrgTx, id: string): Promise<CustomerRow | undefined> {
+  return (await selectCustomers(s, eq(customers.id, id), [], 1))[0];
+}
+
+/** The customer an identity belongs to, if any. */
+export async function customerIdByIdentity(s: OrgTx, channel: IdentityRow["channel"], value: string) {
+  const [row] = await s.tx
+    .select({ customerId: customerIdentities.customerId })
+    .from(customerIdentities)
+    .where(
+      and(
+        eq(customerIdentities.orgId, s.orgId),
+        eq(customerIdentities.channel, channel),
+        eq(customerIdentities.value, value),
+      ),
+    );
+  return row?.customerId;
+}
+
+/** Serialises find-or-create of one identity: two mails from a new address at once make one customer. */
+export async function lockIdentity(s: OrgTx, channel: string, value: string): Promise<void> {
+  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:${channel}:${value}`}, 0))`);
+}
+
+/** Normalises a phone number to its digits with an optional leading +, for matching. */
+export const normalisePhone = (phone: string): string => phone.replace(/(?!^\+)[^0-9]/g, "");

@@ -1,0 +1,5 @@
+export { presentCustomer } from "./customers.present";
+export { type CustomerRow, findCustomer } from "./customers.queries";
+export { customerRoutes } from "./customers.routes";
+export { CUSTOMER_MERGED, type CustomerMerged, findOrCreateCustomerByEmail, getCustomer } from "./customers.service";
+export { companies, customerIdentities, customers } from "./customers.tables";

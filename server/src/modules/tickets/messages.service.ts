@@ -1,0 +1,118 @@
+import { type CreateMessageInput, statusOnAgentReply } from "@frontline/common";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Ctx } from "../../platform/context";
+import { AppError, notFound } from "../../platform/errors";
+import { htmlToText, sanitizeHtml } from "../../platform/html";
+import { newId } from "../../platform/ids";
+import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { recordAudit } from "../audit";
+import { applyChanges } from "./ticket-changes";
+import { findTicket } from "./tickets.queries";
+import { messages, tickets } from "./tickets.tables";
+
+export type MessageRow = typeof messages.$inferSelect & { authorName: string };
+
+export interface NewMessage {
+  ticketId: string;
+  kind: "reply" | "note" | "inbound";
+  channel: (typeof messages.$inferInsert)["channel"];
+  author: { type: "user" | "customer" | "system"; id: string | null };
+  body: string;
+  html?: string | undefined;
+  meta?: Record<string, unknown>;
+  at?: Date;
+}
+
+/**
+ * Stores a message inside the caller's transaction. HTML is sanitised on the way in and its plain
+ * text kept beside it for search and previews; the ticket's activity time moves forward.
+ */
+export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
+  const id = newId();
+  const at = m.at ?? new Date();
+  const bodyHtml = m.html ? sanitizeHtml(m.html) : null;
+  const bodyText = m.body || (bodyHtml ? htmlToText(bodyHtml) : "");
+  await s.tx.insert(messages).values({
+    orgId: s.orgId,
+    id,
+    ticketId: m.ticketId,
+    kind: m.kind,
+    channel: m.channel,
+    authorType: m.author.type,
+    authorUserId: m.author.type === "user" ? m.author.id : null,
+    authorCustomerId: m.author.type === "customer" ? m.author.id : null,
+    bodyText,
+    bodyHtml,
+    meta: m.meta ?? {},
+    createdAt: at,
+  });
+  await s.tx
+    .update(tickets)
+    .set({ lastMessageAt: at, updatedAt: at })
+    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)));
+  return id;
+}
+
+/** The display name of a message's author: the staff member, the customer, or Frontline itself. */
+export const messageAuthorName = sql<string>`coalesce(
+  (SELECT u.name FROM users u WHERE u.org_id = ${messages.orgId} AND u.id = ${messages.authorUserId}),
+  (SELECT c.name FROM customers c WHERE c.org_id = ${messages.orgId} AND c.id = ${messages.authorCustomerId}),
+  'Frontline')`;
+
+/** A ticket's conversation, oldest first, with each author's name. */
+export async function listMessages(ctx: Ctx, ticketId: string): Promise<MessageRow[]> {
+  return inOrg(ctx.database, ctx.orgId, async (s) => {
+    if (!(await findTicket(s, ticketId))) throw notFound("Ticket");
+    return selectMessages(s, ticketId);
+  });
+}
+
+function selectMessages(s: OrgTx, ticketId: string, id?: string) {
+  return s.tx
+    .select({
+      orgId: messages.orgId,
+      id: messages.id,
+      ticketId: messages.ticketId,
+      kind: messages.kind,
+      channel: messages.channel,
+      authorType: messages.authorType,
+      authorUserId: messages.authorUserId,
+      authorCustomerId: messages.authorCustomerId,
+      bodyText: messages.bodyText,
+      bodyHtml: messages.bodyHtml,
+      meta: messages.meta,
+      createdAt: messages.createdAt,
+      authorName: messageAuthorName,
+    })
+    .from(messages)
+    .where(and(eq(messages.orgId, s.orgId), eq(messages.ticketId, ticketId), id ? eq(messages.id, id) : undefined))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}
+
+/** An agent's public reply or internal note, optionally changing the status in the same step. */
+export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateMessageInput): Promise<MessageRow> {
+  const userId = ctx.actor.userId;
+  return inOrg(ctx.database, ctx.orgId, async (s) => {
+    const ticket = await findTicket(s, ticketId, true);
+    if (!ticket) throw notFound("Ticket");
+    if (ticket.mergedIntoId) throw new AppError("conflict", "This ticket was merged into another; write there");
+    if (ticket.status === "closed") throw new AppError("conflict", "This ticket is closed; open a follow-up instead");
+    const status = input.status ?? (input.kind === "reply" ? statusOnAgentReply(ticket.status) : ticket.status);
+    const id = await insertMessage(s, {
+      ticketId,
+      kind: input.kind,
+      channel: ticket.channel,
+      author: userId ? { type: "user", id: userId } : { type: "system", id: null },
+      body: input.body,
+      html: input.html,
+    });
+    if (status !== ticket.status) await applyChanges(s, ticket, { status });
+    await recordAudit(s, ctx, {
+      action: input.kind === "note" ? "ticket.note_added" : "ticket.replied",
+      entityType: "ticket",
+      entityId: ticketId,
+      changes: status !== ticket.status ? { status: [ticket.status, status] } : {},
+    });
+    return (await selectMessages(s, ticketId, id))[0]!;
+  });
+}

@@ -1,0 +1,78 @@
+import { checkCustomFields, type UpdateTicketInput } from "@frontline/common";
+import { and, eq } from "drizzle-orm";
+import { AppError } from "../../platform/errors";
+import type { OrgTx } from "../../platform/tenancy";
+import { fieldDefinitions } from "../custom-fields";
+import { existingTeamIds, findUser } from "../staff";
+import { applyTags, assertTransition, statusTimestamps } from "./ticket-rules";
+import type { TicketRow } from "./tickets.queries";
+import { tickets } from "./tickets.tables";
+
+/** Validates and writes one ticket's changes inside the caller's transaction. */
+export async function applyChanges(
+  s: OrgTx,
+  before: TicketRow,
+  input: UpdateTicketInput,
+  prefix?: string,
+): Promise<TicketRow> {
+  try {
+    if (before.mergedIntoId) throw new AppError("conflict", "This ticket was merged into another; change that one");
+    const status = input.status ?? before.status;
+    assertTransition(before.status, status);
+    await assertAssignable(s, input.assigneeId, input.teamId);
+    const { customFields: submitted, ...fields } = input;
+    const customFields = submitted
+      ? { ...before.customFields, ...(await checkTicketFields(s, submitted, before.customFields)) }
+      : undefined;
+    const now = new Date();
+    const [after] = await s.tx
+      .update(tickets)
+      .set({
+        ...fields,
+        ...(fields.tags ? { tags: applyTags([], fields.tags) } : {}),
+        ...(customFields ? { customFields } : {}),
+        ...statusTimestamps(before.status, status, now),
+        // Assigning a new ticket means someone is on it.
+        ...(before.status === "new" && !input.status && input.assigneeId ? { status: "open" as const } : {}),
+        updatedAt: now,
+      })
+      .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, before.id)))
+      .returning();
+    return after!;
+  } catch (err) {
+    if (prefix && err instanceof AppError && err.fields) {
+      const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [`${prefix}.${k}`, v]));
+      throw new AppError(err.code, err.message, fields);
+    }
+    throw err;
+  }
+}
+
+/** Throws 422 unless the assignee is an active user and the team exists. */
+export async function assertAssignable(
+  s: OrgTx,
+  assigneeId: string | null | undefined,
+  teamId: string | null | undefined,
+) {
+  if (assigneeId) {
+    const user = await findUser(s, assigneeId);
+    if (!user || !user.active) {
+      throw new AppError("unprocessable", "Unknown or inactive assignee", { assigneeId: ["Unknown or inactive user"] });
+    }
+  }
+  if (teamId) {
+    if (!(await existingTeamIds(s, [teamId])).has(teamId))
+      throw new AppError("unprocessable", "Unknown team", { teamId: ["Unknown team"] });
+  }
+}
+
+/** Checks custom-field values against the ticket field definitions; 400 naming each bad field. */
+export async function checkTicketFields(
+  s: OrgTx,
+  submitted: Record<string, unknown>,
+  current: Record<string, unknown>,
+) {
+  const { values, errors } = checkCustomFields(await fieldDefinitions(s, "ticket"), submitted, current);
+  if (Object.keys(errors).length) throw new AppError("validation_failed", "Invalid custom field values", errors);
+  return values;
+}

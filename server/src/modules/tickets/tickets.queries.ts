@@ -1,0 +1,35 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { OrgTx } from "../../platform/tenancy";
+import { ticketCounters, tickets } from "./tickets.tables";
+
+export type TicketRow = typeof tickets.$inferSelect;
+
+/** One ticket of the organisation, or undefined. */
+export async function findTicket(s: OrgTx, id: string, forUpdate = false): Promise<TicketRow | undefined> {
+  const q = s.tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, id)));
+  const [row] = forUpdate ? await q.for("update") : await q;
+  return row;
+}
+
+/** Tickets matching `where`, in the given order. */
+export function selectTickets(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return s.tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.orgId, s.orgId), where))
+    .orderBy(...orderBy)
+    .limit(limit);
+}
+
+/** Takes the organisation's next ticket number (the row lock orders concurrent creations). */
+export async function nextTicketNumber(s: OrgTx): Promise<number> {
+  const [row] = await s.tx
+    .insert(ticketCounters)
+    .values({ orgId: s.orgId, next: 2 })
+    .onConflictDoUpdate({ target: ticketCounters.orgId, set: { next: sql`${ticketCounters.next} + 1` } })
+    .returning({ next: ticketCounters.next });
+  return row!.next - 1;
+}

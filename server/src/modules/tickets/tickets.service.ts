@@ -1,0 +1,167 @@
+import {
+  type CreateTicketInput,
+  checkCustomFields,
+  type ListTicketsQuery,
+  type UpdateTicketInput,
+} from "@frontline/common";
+import { and, arrayContains, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import type { Ctx } from "../../platform/context";
+import { AppError, notFound } from "../../platform/errors";
+import { newId } from "../../platform/ids";
+import { decodeCursor, pageFrom } from "../../platform/paging";
+import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { diff, recordAudit } from "../audit";
+import { fieldDefinitions } from "../custom-fields";
+import { findOrCreateCustomerByEmail } from "../customers";
+import { existingTeamIds, findUser } from "../staff";
+import { insertMessage } from "./messages.service";
+import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
+import { applyTags } from "./ticket-rules";
+import { findTicket, nextTicketNumber, selectTickets, type TicketRow } from "./tickets.queries";
+import { tickets } from "./tickets.tables";
+
+const SORTS = {
+  updated_desc: { column: tickets.updatedAt, dir: "desc" },
+  updated_asc: { column: tickets.updatedAt, dir: "asc" },
+  created_desc: { column: tickets.createdAt, dir: "desc" },
+  created_asc: { column: tickets.createdAt, dir: "asc" },
+} as const;
+
+/** Opens a ticket for a requester (found or created by email) with its first message from them. */
+export async function createTicket(ctx: Ctx, input: CreateTicketInput): Promise<TicketRow> {
+  return inOrg(ctx.database, ctx.orgId, async (s) => {
+    const customFields = await checkTicketFields(s, input.customFields, {});
+    await assertAssignable(s, input.assigneeId, input.teamId);
+    const requester = await findOrCreateCustomerByEmail(s, input.requester.email, input.requester.name);
+    const id = newId();
+    const now = new Date();
+    await s.tx.insert(tickets).values({
+      orgId: s.orgId,
+      id,
+      number: await nextTicketNumber(s),
+      subject: input.subject,
+      status: input.assigneeId ? "open" : "new",
+      priority: input.priority,
+      channel: input.channel,
+      requesterId: requester.id,
+      assigneeId: input.assigneeId ?? null,
+      teamId: input.teamId ?? null,
+      tags: applyTags([], input.tags),
+      customFields,
+      language: input.language ?? requester.locale ?? null,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: now,
+    });
+    await insertMessage(s, {
+      ticketId: id,
+      kind: "inbound",
+      channel: input.channel,
+      author: { type: "customer", id: requester.id },
+      body: input.message.body,
+      html: input.message.html,
+      at: now,
+    });
+    const row = (await findTicket(s, id))!;
+    await recordAudit(s, ctx, {
+      action: "ticket.created",
+      entityType: "ticket",
+      entityId: id,
+      changes: diff({}, snap(row)),
+    });
+    return row;
+  });
+}
+
+/** Lists tickets with filters, newest activity first by default, in keyset pages. */
+export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
+  const sort = SORTS[q.sort];
+  const conds: (SQL | undefined)[] = [];
+  if (q.status) conds.push(inArray(tickets.status, q.status));
+  if (q.priority) conds.push(inArray(tickets.priority, q.priority));
+  if (q.channel) conds.push(inArray(tickets.channel, q.channel));
+  if (q.assigneeId)
+    conds.push(q.assigneeId === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, q.assigneeId));
+  if (q.teamId) conds.push(q.teamId === "none" ? isNull(tickets.teamId) : eq(tickets.teamId, q.teamId));
+  if (q.requesterId) conds.push(eq(tickets.requesterId, q.requesterId));
+  if (q.tag) conds.push(arrayContains(tickets.tags, [q.tag]));
+  if (q.createdFrom) conds.push(gte(tickets.createdAt, new Date(q.createdFrom)));
+  if (q.createdTo) conds.push(lt(tickets.createdAt, new Date(q.createdTo)));
+  if (q.updatedFrom) conds.push(gte(tickets.updatedAt, new Date(q.updatedFrom)));
+  if (q.updatedTo) conds.push(lt(tickets.updatedAt, new Date(q.updatedTo)));
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor, 2);
+    const when = new Date(at!);
+    if (Number.isNaN(when.getTime())) decodeCursor("", 2);
+    conds.push(
+      sort.dir === "desc"
+        ? sql`(${sort.column}, ${tickets.id}) < (${when}, ${id}::uuid)`
+        : sql`(${sort.column}, ${tickets.id}) > (${when}, ${id}::uuid)`,
+    );
+  }
+  const order =
+    sort.dir === "desc"
+      ? [sql`${sort.column} DESC`, sql`${tickets.id} DESC`]
+      : [sql`${sort.column}`, sql`${tickets.id}`];
+  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectTickets(s, and(...conds), order, q.limit + 1));
+  return pageFrom(rows, q.limit, (r) => [
+    (q.sort.startsWith("updated") ? r.updatedAt : r.createdAt).toISOString(),
+    r.id,
+  ]);
+}
+
+/** One ticket; 404 when unknown or foreign. */
+export async function getTicket(ctx: Ctx, id: string): Promise<TicketRow> {
+  const row = await inOrg(ctx.database, ctx.orgId, (s) => findTicket(s, id));
+  if (!row) throw notFound("Ticket");
+  return row;
+}
+
+/** Changes a ticket's properties; status moves follow the status machine. */
+export async function updateTicket(ctx: Ctx, id: string, input: UpdateTicketInput): Promise<TicketRow> {
+  return inOrg(ctx.database, ctx.orgId, async (s) => {
+    const before = await findTicket(s, id, true);
+    if (!before) throw notFound("Ticket");
+    const after = await applyChanges(s, before, input);
+    await recordAudit(s, ctx, {
+      action: "ticket.updated",
+      entityType: "ticket",
+      entityId: id,
+      changes: diff(snap(before), snap(after)),
+    });
+    return after;
+  });
+}
+
+/** Applies one change set to many tickets, all or nothing. */
+export async function bulkUpdateTickets(
+  ctx: Ctx,
+  ids: string[],
+  changes: Omit<UpdateTicketInput, "subject" | "tags"> & { addTags?: string[]; removeTags?: string[] },
+): Promise<TicketRow[]> {
+  const unique = [...new Set(ids)];
+  return inOrg(ctx.database, ctx.orgId, async (s) => {
+    const out: TicketRow[] = [];
+    for (const [index, id] of unique.entries()) {
+      const before = await findTicket(s, id, true);
+      if (!before)
+        throw new AppError("unprocessable", "Unknown ticket", { [`ids.${index}`]: [`Unknown ticket ${id}`] });
+      const { addTags, removeTags, ...rest } = changes;
+      const tags = addTags || removeTags ? applyTags(before.tags, addTags, removeTags) : undefined;
+      const after = await applyChanges(s, before, { ...rest, ...(tags ? { tags } : {}) }, `ids.${index}`);
+      await recordAudit(s, ctx, {
+        action: "ticket.updated",
+        entityType: "ticket",
+        entityId: id,
+        changes: diff(snap(before), snap(after)),
+      });
+      out.push(after);
+    }
+    return out;
+  });
+}
+
+function snap(r: TicketRow) {
+  const { orgId: _o, createdAt: _c, updatedAt: _u, lastMessageAt: _l, solvedAt: _s, closedAt: _cl, ...rest } = r;
+  return rest;
+}

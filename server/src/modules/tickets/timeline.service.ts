@@ -1,0 +1,51 @@
+import type { pageQuerySchema } from "@frontline/common";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Ctx } from "../../platform/context";
+import { notFound } from "../../platform/errors";
+import { decodeCursor, pageFrom } from "../../platform/paging";
+import { inOrg } from "../../platform/tenancy";
+import { findCustomer } from "../customers";
+import { messageAuthorName } from "./messages.service";
+import { messages, tickets } from "./tickets.tables";
+
+/** Every message of every ticket a customer raised, across channels, newest first. */
+export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<typeof pageQuerySchema>) {
+  const rows = await inOrg(ctx.database, ctx.orgId, async (s) => {
+    if (!(await findCustomer(s, customerId))) throw notFound("Customer");
+    const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
+    return s.tx
+      .select({
+        id: messages.id,
+        ticketId: messages.ticketId,
+        kind: messages.kind,
+        channel: messages.channel,
+        authorType: messages.authorType,
+        authorUserId: messages.authorUserId,
+        authorCustomerId: messages.authorCustomerId,
+        bodyText: messages.bodyText,
+        bodyHtml: messages.bodyHtml,
+        createdAt: messages.createdAt,
+        authorName: messageAuthorName,
+        ticketNumber: tickets.number,
+        ticketSubject: tickets.subject,
+        ticketStatus: tickets.status,
+      })
+      .from(messages)
+      .innerJoin(tickets, and(eq(tickets.orgId, messages.orgId), eq(tickets.id, messages.ticketId)))
+      .where(
+        and(
+          eq(messages.orgId, s.orgId),
+          eq(tickets.requesterId, customerId),
+          after
+            ? sql`(${messages.createdAt}, ${messages.id}) < (${new Date(after[0]!)}, ${after[1]}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(q.limit + 1);
+  });
+  return pageFrom(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
+}
+
+export type TimelineRow = Awaited<ReturnType<typeof customerTimeline>>["page"][number];
