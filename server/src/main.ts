@@ -56,14 +56,14 @@ async function main() {
 function announceDemo(port: number, host: string, password: string) {
   const where = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
   process.stdout.write(
-    [
+    `${[
       "",
       'A demo workspace was created (organisation "Demo").',
       `  Sign in at http://${where}:${port} as admin@demo.test`,
       `  Password:  ${password}`,
       "  Also: manager@demo.test, supervisor@demo.test, agent@demo.test (same password)",
       "",
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
 }
 

@@ -1,9 +1,10 @@
+import { type Role, roleAtLeast } from "@frontline/common";
 import { type SQL, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/platform/db";
 import { pgErrorCode } from "../src/platform/db-errors";
 import { inOrg } from "../src/platform/tenancy";
-import { Client } from "./client";
+import { Client, type Reply } from "./client";
 import { makeOrg, TEST_PASSWORD, uniqueEmail } from "./factories";
 import { testApp } from "./harness";
 
@@ -42,10 +43,18 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
       expect.arrayContaining([
         "api_tokens",
         "audit_events",
+        "companies",
+        "custom_field_defs",
+        "customer_identities",
+        "customers",
+        "idempotency_keys",
+        "messages",
         "organizations",
         "sessions",
         "team_members",
         "teams",
+        "ticket_counters",
+        "tickets",
         "users",
       ]),
     );
@@ -92,7 +101,15 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
     const checked = await query<{ index: string }>(sql`
       SELECT i.relname AS index FROM (${TENANT_TABLES}) t
       JOIN pg_index x ON x.indrelid = t.oid JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indisunique`);
-    expect(checked.map((r) => r.index)).toEqual(expect.arrayContaining(["users_org_email_key", "teams_org_name_key"]));
+    expect(checked.map((r) => r.index)).toEqual(
+      expect.arrayContaining([
+        "users_org_email_key",
+        "teams_org_name_key",
+        "companies_org_name_key",
+        "customer_identities_org_channel_value",
+        "custom_field_defs_org_entity_key",
+      ]),
+    );
   });
 
   it("makes every foreign key carry org_id to the referenced table's org_id", async () => {
@@ -104,9 +121,13 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         JOIN pg_attribute ta ON ta.attrelid = con.confrelid AND ta.attnum = k.there
         WHERE ha.attname = 'org_id' AND ta.attname = 'org_id')`);
     expect(offenders, "foreign keys that do not include org_id").toEqual([]);
-    const checked = await query<{ conname: string }>(sql`
-      SELECT con.conname FROM (${TENANT_TABLES}) t JOIN pg_constraint con ON con.conrelid = t.oid WHERE con.contype = 'f'`);
-    expect(checked.length).toBeGreaterThanOrEqual(5);
+    const checked = await query<{ relname: string }>(sql`
+      SELECT t.relname FROM (${TENANT_TABLES}) t JOIN pg_constraint con ON con.conrelid = t.oid WHERE con.contype = 'f'`);
+    expect(checked.length).toBeGreaterThanOrEqual(15);
+    // Customers reach companies, each other (merges), and tickets reach customers, all inside one organisation.
+    expect(checked.map((r) => r.relname)).toEqual(
+      expect.arrayContaining(["customers", "customer_identities", "tickets", "messages"]),
+    );
   });
 
   it("runs the application as a role that is no superuser, cannot bypass RLS and owns no tenant table", async () => {
@@ -182,13 +203,60 @@ describe("row-level security filters what SQL alone would not", () => {
 describe("across organisations, the API answers as if foreign objects did not exist", () => {
   const ROLES = ["agent", "supervisor", "manager", "admin"] as const;
 
-  /** Organisation A with a team, an extra user and an API token; organisation B to attack it. */
+  /** The data of a reply that must be 201; fails the test otherwise. */
+  function created(res: Reply) {
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.data;
+  }
+
+  /**
+   * Organisation A with a team, an extra user, an API token, a company, a customer with two tickets and
+   * a ticket field; organisation B, with a customer, a ticket and a company of its own, to attack it.
+   */
   async function twoOrgs() {
     const a = await makeOrg(h);
     const b = await makeOrg(h);
     const team = (await a.as.admin.post("/api/v1/teams", { name: "A-team", memberIds: [a.users.agent.id] })).body.data;
     const token = (await a.as.agent.post("/api/v1/api-tokens", { name: "A's script" })).body.data;
-    return { a, b, team, token };
+    const company = created(
+      await a.as.supervisor.post("/api/v1/companies", { name: "A-company", domain: "a-company.test" }),
+    );
+    const customer = created(
+      await a.as.agent.post("/api/v1/customers", {
+        email: uniqueEmail("a-customer"),
+        phone: "+40 700 000 001",
+        companyId: company.id,
+      }),
+    );
+    const field = created(
+      await a.as.admin.post("/api/v1/custom-fields", { entity: "ticket", key: "a_secret", label: "A", type: "text" }),
+    );
+    const newTicket = (subject: string, as: Client, email: string, customFields = {}) =>
+      as.post("/api/v1/tickets", {
+        subject,
+        requester: { email },
+        message: { body: `${subject}: body` },
+        customFields,
+      });
+    const ticket = created(await newTicket("A's ticket", a.as.agent, customer.email, { a_secret: "x" }));
+    const second = created(await newTicket("A's second ticket", a.as.agent, customer.email));
+    const bCompany = created(await b.as.supervisor.post("/api/v1/companies", { name: "B-company" }));
+    const bTicket = created(await newTicket("B's ticket", b.as.agent, uniqueEmail("b-customer")));
+    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket };
+  }
+
+  /** What organisation A sees of its customer-side objects, to prove nothing changed. */
+  async function snapshotOf(o: Awaited<ReturnType<typeof twoOrgs>>) {
+    const as = o.a.as.admin;
+    return JSON.stringify([
+      (await as.get(`/api/v1/customers/${o.customer.id}`)).body,
+      (await as.get(`/api/v1/customers/${o.customer.id}/timeline`)).body,
+      (await as.get(`/api/v1/companies/${o.company.id}`)).body,
+      (await as.get("/api/v1/custom-fields")).body,
+      (await as.get(`/api/v1/tickets/${o.ticket.id}`)).body,
+      (await as.get(`/api/v1/tickets/${o.second.id}`)).body,
+      (await as.get(`/api/v1/tickets/${o.ticket.id}/messages`)).body,
+    ]);
   }
 
   const ids = (res: { body: { data: { id: string }[] } }) => res.body.data.map((x) => x.id);
@@ -202,21 +270,39 @@ describe("across organisations, the API answers as if foreign objects did not ex
     // When this list grows, add the new route to the tests below.
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
+      "GET /api/v1/companies/{id}",
+      "GET /api/v1/customers/{id}",
+      "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/teams/{id}",
+      "GET /api/v1/tickets/{id}",
+      "GET /api/v1/tickets/{id}/messages",
       "GET /api/v1/users/{id}",
+      "PATCH /api/v1/companies/{id}",
+      "PATCH /api/v1/custom-fields/{id}",
+      "PATCH /api/v1/customers/{id}",
       "PATCH /api/v1/teams/{id}",
+      "PATCH /api/v1/tickets/{id}",
       "PATCH /api/v1/users/{id}",
+      "POST /api/v1/customers/{id}/merge",
+      "POST /api/v1/tickets/{id}/merge",
+      "POST /api/v1/tickets/{id}/messages",
     ]);
   });
 
   it("answers 404 to every role of B reading or deleting A's objects by id", async () => {
-    const { a, b, team, token } = await twoOrgs();
+    const o = await twoOrgs();
+    const { a, b, team, token } = o;
     for (const role of ROLES) {
       const as = b.as[role];
       for (const res of [
         await as.get(`/api/v1/users/${a.users.admin.id}`),
         await as.get(`/api/v1/teams/${team.id}`),
         await as.delete(`/api/v1/api-tokens/${token.id}`),
+        await as.get(`/api/v1/customers/${o.customer.id}`),
+        await as.get(`/api/v1/customers/${o.customer.id}/timeline`),
+        await as.get(`/api/v1/companies/${o.company.id}`),
+        await as.get(`/api/v1/tickets/${o.ticket.id}`),
+        await as.get(`/api/v1/tickets/${o.ticket.id}/messages`),
       ]) {
         expect(res.status, role).toBe(404);
         expect(res.body.code).toBe("not_found");
@@ -225,18 +311,66 @@ describe("across organisations, the API answers as if foreign objects did not ex
     expect((await new Client(h.app, { bearer: token.token }).get("/api/v1/me")).status).toBe(200);
   });
 
-  it("answers 404 to B's admin changing A's objects (403 to B's others, before any lookup), and changes nothing", async () => {
-    const { a, b, team } = await twoOrgs();
-    const user = await b.as.admin.patch(`/api/v1/users/${a.users.admin.id}`, { role: "agent", active: false });
-    const renamed = await b.as.admin.patch(`/api/v1/teams/${team.id}`, { name: "Owned", memberIds: [] });
-    for (const res of [user, renamed]) {
-      expect(res.status).toBe(404);
-      expect(res.body.code).toBe("not_found");
+  it("answers 404 to B's roles allowed to change A's objects (403 to the others, before any lookup), and changes nothing", async () => {
+    const o = await twoOrgs();
+    const { a, b, team } = o;
+    const before = await snapshotOf(o);
+    const bCustomerId = o.bTicket.requesterId;
+    const writes: { route: string; minimum: Role; send: (as: Client) => Promise<Reply> }[] = [
+      {
+        route: "PATCH users/:id",
+        minimum: "admin",
+        send: (as) => as.patch(`/api/v1/users/${a.users.admin.id}`, { role: "agent", active: false }),
+      },
+      {
+        route: "PATCH teams/:id",
+        minimum: "admin",
+        send: (as) => as.patch(`/api/v1/teams/${team.id}`, { name: "Owned", memberIds: [] }),
+      },
+      {
+        route: "PATCH customers/:id",
+        minimum: "agent",
+        send: (as) => as.patch(`/api/v1/customers/${o.customer.id}`, { name: "Owned", email: uniqueEmail("owned") }),
+      },
+      {
+        route: "POST customers/:id/merge",
+        minimum: "supervisor",
+        send: (as) => as.post(`/api/v1/customers/${o.customer.id}/merge`, { sourceId: bCustomerId }),
+      },
+      {
+        route: "PATCH companies/:id",
+        minimum: "supervisor",
+        send: (as) => as.patch(`/api/v1/companies/${o.company.id}`, { name: "Owned", notes: "owned" }),
+      },
+      {
+        route: "PATCH custom-fields/:id",
+        minimum: "admin",
+        send: (as) => as.patch(`/api/v1/custom-fields/${o.field.id}`, { active: false, label: "Owned" }),
+      },
+      {
+        route: "PATCH tickets/:id",
+        minimum: "agent",
+        send: (as) => as.patch(`/api/v1/tickets/${o.ticket.id}`, { status: "solved", subject: "Owned" }),
+      },
+      {
+        route: "POST tickets/:id/messages",
+        minimum: "agent",
+        send: (as) => as.post(`/api/v1/tickets/${o.ticket.id}/messages`, { kind: "reply", body: "Planted" }),
+      },
+      {
+        route: "POST tickets/:id/merge",
+        minimum: "supervisor",
+        send: (as) => as.post(`/api/v1/tickets/${o.ticket.id}/merge`, { sourceId: o.bTicket.id }),
+      },
+    ];
+    for (const role of ROLES) {
+      for (const { route, minimum, send } of writes) {
+        const res = await send(b.as[role]);
+        const [status, code] = roleAtLeast(role, minimum) ? [404, "not_found"] : [403, "forbidden"];
+        expect([res.status, res.body.code], `${role} ${route}`).toEqual([status, code]);
+      }
     }
-    for (const role of ["agent", "supervisor", "manager"] as const) {
-      expect((await b.as[role].patch(`/api/v1/users/${a.users.agent.id}`, { role: "admin" })).status).toBe(403);
-      expect((await b.as[role].patch(`/api/v1/teams/${team.id}`, { name: "Owned" })).status).toBe(403);
-    }
+    expect(await snapshotOf(o)).toEqual(before);
     expect((await a.as.admin.get(`/api/v1/users/${a.users.admin.id}`)).body.data).toMatchObject({
       role: "admin",
       active: true,
@@ -245,30 +379,80 @@ describe("across organisations, the API answers as if foreign objects did not ex
       name: "A-team",
       memberIds: [a.users.agent.id],
     });
+    // B's own objects, offered as merge sources, were not touched either.
+    expect((await b.as.admin.get(`/api/v1/customers/${bCustomerId}`)).body.data.mergedIntoId).toBeNull();
+    expect((await b.as.admin.get(`/api/v1/tickets/${o.bTicket.id}`)).body.data).toEqual(o.bTicket);
   });
 
-  it("never lists A's objects in B's users, teams, audit events or tokens, whatever the filter", async () => {
-    const { a, b, team, token } = await twoOrgs();
+  it("refuses A's customer or ticket as the source of a merge in B (422 fields.sourceId), and moves nothing", async () => {
+    const o = await twoOrgs();
+    const before = await snapshotOf(o);
+    const customer = await o.b.as.supervisor.post(`/api/v1/customers/${o.bTicket.requesterId}/merge`, {
+      sourceId: o.customer.id,
+    });
+    expect(customer.status).toBe(422);
+    expect(customer.body).toMatchObject({ code: "unprocessable", fields: { sourceId: ["Unknown customer"] } });
+    const ticket = await o.b.as.supervisor.post(`/api/v1/tickets/${o.bTicket.id}/merge`, { sourceId: o.ticket.id });
+    expect(ticket.status).toBe(422);
+    expect(ticket.body).toMatchObject({ code: "unprocessable", fields: { sourceId: ["Unknown ticket"] } });
+    expect(await snapshotOf(o)).toEqual(before);
+    expect((await o.b.as.admin.get(`/api/v1/tickets/${o.bTicket.id}/messages`)).body.data).toHaveLength(1);
+  });
+
+  it("never lists A's objects in B's lists, whatever the filter", async () => {
+    const o = await twoOrgs();
+    const { a, b, team, token } = o;
     await b.as.admin.post("/api/v1/api-tokens", { name: "B's own" });
-    const aIds = new Set([...Object.values(a.users).map((u) => u.id), team.id, token.id, a.orgId]);
-    const lists = [
-      await b.as.admin.get("/api/v1/users?limit=200"),
+    const aIds = new Set([
+      ...Object.values(a.users).map((u) => u.id),
+      team.id,
+      token.id,
+      a.orgId,
+      o.company.id,
+      o.customer.id,
+      o.field.id,
+      o.ticket.id,
+      o.second.id,
+      o.customer.email,
+    ]);
+    const aEmail = encodeURIComponent(o.customer.email);
+    const lists = {
+      users: await b.as.admin.get("/api/v1/users?limit=200"),
+      customers: await b.as.agent.get("/api/v1/customers?limit=200"),
+      companies: await b.as.agent.get("/api/v1/companies?limit=200"),
+      customFields: await b.as.agent.get("/api/v1/custom-fields"),
+      tickets: await b.as.agent.get("/api/v1/tickets?limit=200"),
+      tokens: await b.as.admin.get("/api/v1/api-tokens?all=true&limit=200"),
+    };
+    const filtered = [
       await b.as.admin.get(`/api/v1/users?q=${encodeURIComponent(a.users.agent.email)}`),
-      await b.as.admin.get(`/api/v1/users?teamId=${team.id}`),
       await b.as.admin.get("/api/v1/teams?limit=200"),
       await b.as.admin.get("/api/v1/audit-events?limit=200"),
-      await b.as.admin.get(`/api/v1/audit-events?entityId=${a.users.agent.id}`),
       await b.as.admin.get(`/api/v1/audit-events?actorId=${a.users.admin.id}`),
-      await b.as.admin.get("/api/v1/api-tokens?all=true&limit=200"),
     ];
-    for (const res of lists) {
+    const empty = [
+      await b.as.admin.get(`/api/v1/users?teamId=${team.id}`),
+      await b.as.admin.get(`/api/v1/audit-events?entityId=${a.users.agent.id}`),
+      await b.as.admin.get(`/api/v1/audit-events?entityId=${o.customer.id}`),
+      await b.as.agent.get(`/api/v1/customers?q=${aEmail}`),
+      await b.as.agent.get(`/api/v1/customers?email=${aEmail}`),
+      await b.as.agent.get("/api/v1/customers?q=700000001"),
+      await b.as.agent.get(`/api/v1/customers?companyId=${o.company.id}`),
+      await b.as.agent.get("/api/v1/custom-fields?entity=ticket"),
+      await b.as.agent.get(`/api/v1/tickets?requesterId=${o.customer.id}`),
+    ];
+    for (const res of [...Object.values(lists), ...filtered, ...empty]) {
       expect(res.status).toBe(200);
       const leaked = JSON.stringify(res.body.data);
       for (const id of aIds) expect(leaked).not.toContain(id);
     }
-    expect(ids(lists[0]!)).toHaveLength(4);
-    expect(lists[2]!.body.data).toEqual([]);
-    expect(lists[7]!.body.data).toHaveLength(1);
+    expect(empty.map((r) => r.body.data)).toEqual(Array(empty.length).fill([]));
+    expect(ids(lists.users)).toHaveLength(4);
+    expect(ids(lists.customers)).toEqual([o.bTicket.requesterId]);
+    expect(ids(lists.companies)).toEqual([o.bCompany.id]);
+    expect(lists.customFields.body.data).toEqual([]);
+    expect(ids(lists.tickets)).toEqual([o.bTicket.id]);
+    expect(lists.tokens.body.data).toHaveLength(1);
   });
 
   it("refuses A's teams in B's users and A's users in B's teams (422)", async () => {
@@ -295,5 +479,52 @@ describe("across organisations, the API answers as if foreign objects did not ex
     ]);
     expect((await a.as.admin.get(`/api/v1/teams/${team.id}`)).body.data.memberIds).toEqual([a.users.agent.id]);
     expect((await b.as.admin.get(`/api/v1/teams/${bTeam.id}`)).body.data.memberIds).toEqual([]);
+  });
+
+  it("refuses A's company and A's field definitions in B, and makes B its own customer for A's customer's address", async () => {
+    const o = await twoOrgs();
+    const { a, b } = o;
+    const before = await snapshotOf(o);
+    const bCustomerId = o.bTicket.requesterId;
+    const companies = [
+      await b.as.agent.post("/api/v1/customers", { email: uniqueEmail(), companyId: o.company.id }),
+      await b.as.agent.patch(`/api/v1/customers/${bCustomerId}`, { companyId: o.company.id }),
+    ];
+    for (const res of companies) {
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: "unprocessable", fields: { companyId: ["Unknown company"] } });
+    }
+    const fields = [
+      await b.as.agent.post("/api/v1/tickets", {
+        subject: "x",
+        requester: { email: uniqueEmail() },
+        message: { body: "x" },
+        customFields: { a_secret: "y" },
+      }),
+      await b.as.agent.patch(`/api/v1/tickets/${o.bTicket.id}`, { customFields: { a_secret: "y" } }),
+    ];
+    for (const res of fields) {
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual({ "customFields.a_secret": ["Unknown field"] });
+    }
+    // The same address in B is another person to B: a ticket from it never lands on A's customer.
+    const same = created(
+      await b.as.agent.post("/api/v1/tickets", {
+        subject: "Same address",
+        requester: { email: o.customer.email },
+        message: { body: "Hello B" },
+      }),
+    );
+    expect(same.requesterId).not.toBe(o.customer.id);
+    expect((await b.as.agent.get(`/api/v1/customers/${same.requesterId}`)).body.data).toMatchObject({
+      email: o.customer.email,
+      companyId: null,
+    });
+    const bCustomer = created(await b.as.agent.post("/api/v1/customers", { phone: "+40 700 000 001" }));
+    expect(bCustomer.identities).toEqual([{ id: expect.any(String), channel: "phone", value: "+40700000001" }]);
+    expect(await snapshotOf(o)).toEqual(before);
+    expect((await a.as.agent.get(`/api/v1/customers?email=${encodeURIComponent(o.customer.email)}`)).body.data).toEqual(
+      [o.customer],
+    );
   });
 });

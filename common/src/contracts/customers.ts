@@ -29,7 +29,12 @@ export const createCompanyInput = z.strictObject({
   domain: z.string().trim().toLowerCase().max(253).nullable().optional(),
   notes: z.string().max(10_000).default(""),
 });
-export const updateCompanyInput = createCompanyInput.partial();
+// Written out, not `.partial()`: a partial schema would still fill in `notes: ""` and blank it on every change.
+export const updateCompanyInput = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  domain: z.string().trim().toLowerCase().max(253).nullable().optional(),
+  notes: z.string().max(10_000).optional(),
+});
 
 export const identitySchema = z.object({
   id: idSchema,

@@ -30,7 +30,7 @@ export function checkCustomFields(
   };
   for (const [key, raw] of Object.entries(submitted)) {
     const def = byKey.get(key);
-    if (!def || !def.active) {
+    if (!def?.active) {
       fail(key, "Unknown field");
       continue;
     }

@@ -2,8 +2,8 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { AppError } from "./errors";
 import type { AppEnv } from "./http";
-import { sha256 } from "./ids";
 import { idempotencyKeys } from "./idempotency.tables";
+import { sha256 } from "./ids";
 import { inOrg } from "./tenancy";
 
 const KEEP_HOURS = 24;
@@ -66,7 +66,10 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
         await tx.delete(idempotencyKeys).where(where);
         return;
       }
-      const body = await c.res.clone().json().catch(() => null);
+      const body = await c.res
+        .clone()
+        .json()
+        .catch(() => null);
       await tx.update(idempotencyKeys).set({ status: c.res.status, body }).where(where);
     });
   };

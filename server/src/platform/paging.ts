@@ -25,3 +25,12 @@ export function pageFrom<T>(rows: T[], limit: number, keyOf: (row: T) => string[
   const last = page[page.length - 1];
   return { page, nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
 }
+
+/** A time taken from a cursor; a forged one is a 400 like any bad cursor. */
+export function cursorTime(value: string): Date {
+  const when = new Date(value);
+  if (Number.isNaN(when.getTime())) {
+    throw new AppError("validation_failed", "The cursor is not valid", { cursor: ["Invalid cursor"] });
+  }
+  return when;
+}

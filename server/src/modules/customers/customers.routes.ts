@@ -22,9 +22,6 @@ import { presentCompany, presentCustomer } from "./customers.present";
 import { createCustomer, getCustomer, listCustomers, mergeCustomers, updateCustomer } from "./customers.service";
 
 const idParam = z.object({ id: idSchema });
-// The shared `updateCompanyInput` is `createCompanyInput.partial()`, which in zod 4 still applies the
-// `notes` default: every change left out of a PATCH would blank the notes. Left out means unchanged.
-const companyChanges = updateCompanyInput.extend({ notes: createCompanyInput.shape.notes.unwrap().optional() });
 const c = { security: authSecurity, tags: ["Customers"] };
 const co = { security: authSecurity, tags: ["Companies"] };
 const ok = <T extends z.ZodType>(schema: T, d: string) => ({ ...problemResponses, 200: jsonResponse(schema, d) });
@@ -100,7 +97,7 @@ const routes = {
     method: "patch",
     path: "/companies/{id}",
     summary: "Change a company (supervisors+)",
-    request: { params: idParam, body: jsonBody(companyChanges) },
+    request: { params: idParam, body: jsonBody(updateCompanyInput) },
     responses: ok(one(companySchema), "The company"),
   }),
 };

@@ -2,11 +2,13 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { OrgTx } from "../../platform/tenancy";
 import { teamMembers, teams, users } from "./staff.tables";
 
+// Outer columns are named with their table: in a one-table select the ORM prints them bare, which
+// inside the subquery would mean team_members' own columns.
 const userTeamIds = sql<string[]>`coalesce((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm
-  WHERE tm.org_id = ${users.orgId} AND tm.user_id = ${users.id}), '{}')`;
+  WHERE tm.org_id = "users"."org_id" AND tm.user_id = "users"."id"), '{}')`;
 
 const teamMemberIds = sql<string[]>`coalesce((SELECT array_agg(tm.user_id ORDER BY tm.user_id) FROM team_members tm
-  WHERE tm.org_id = ${teams.orgId} AND tm.team_id = ${teams.id}), '{}')`;
+  WHERE tm.org_id = "teams"."org_id" AND tm.team_id = "teams"."id"), '{}')`;
 
 const userColumns = {
   orgId: users.orgId,

@@ -34,8 +34,8 @@ export async function listUsers(ctx: Ctx, q: z.infer<typeof listUsersQuery>) {
   if (q.role) conds.push(eq(users.role, q.role));
   if (q.active) conds.push(eq(users.active, q.active === "true"));
   if (q.teamId) {
-    conds.push(sql`EXISTS (SELECT 1 FROM ${teamMembers} tm WHERE tm.org_id = ${users.orgId}
-      AND tm.user_id = ${users.id} AND tm.team_id = ${q.teamId})`);
+    conds.push(sql`EXISTS (SELECT 1 FROM ${teamMembers} tm WHERE tm.org_id = "users"."org_id"
+      AND tm.user_id = "users"."id" AND tm.team_id = ${q.teamId})`);
   }
   if (q.q) {
     const pattern = `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -54,9 +54,11 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
 }
 
 /** The display name of a message's author: the staff member, the customer, or Frontline itself. */
+// Columns are named with their table: in a one-table select the ORM prints them bare, which inside
+// these subqueries would mean the subquery's own columns.
 export const messageAuthorName = sql<string>`coalesce(
-  (SELECT u.name FROM users u WHERE u.org_id = ${messages.orgId} AND u.id = ${messages.authorUserId}),
-  (SELECT c.name FROM customers c WHERE c.org_id = ${messages.orgId} AND c.id = ${messages.authorCustomerId}),
+  (SELECT u.name FROM users u WHERE u.org_id = "messages"."org_id" AND u.id = "messages"."author_user_id"),
+  (SELECT c.name FROM customers c WHERE c.org_id = "messages"."org_id" AND c.id = "messages"."author_customer_id"),
   'Frontline')`;
 
 /** A ticket's conversation, oldest first, with each author's name. */

@@ -56,7 +56,7 @@ export async function assertAssignable(
 ) {
   if (assigneeId) {
     const user = await findUser(s, assigneeId);
-    if (!user || !user.active) {
+    if (!user?.active) {
       throw new AppError("unprocessable", "Unknown or inactive assignee", { assigneeId: ["Unknown or inactive user"] });
     }
   }

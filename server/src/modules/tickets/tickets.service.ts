@@ -1,19 +1,12 @@
-import {
-  type CreateTicketInput,
-  checkCustomFields,
-  type ListTicketsQuery,
-  type UpdateTicketInput,
-} from "@frontline/common";
+import type { CreateTicketInput, ListTicketsQuery, UpdateTicketInput } from "@frontline/common";
 import { and, arrayContains, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
+import { inOrg } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
-import { fieldDefinitions } from "../custom-fields";
 import { findOrCreateCustomerByEmail } from "../customers";
-import { existingTeamIds, findUser } from "../staff";
 import { insertMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
 import { applyTags } from "./ticket-rules";
@@ -91,8 +84,7 @@ export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
   if (q.updatedTo) conds.push(lt(tickets.updatedAt, new Date(q.updatedTo)));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, 2);
-    const when = new Date(at!);
-    if (Number.isNaN(when.getTime())) decodeCursor("", 2);
+    const when = cursorTime(at!);
     conds.push(
       sort.dir === "desc"
         ? sql`(${sort.column}, ${tickets.id}) < (${when}, ${id}::uuid)`

@@ -25,7 +25,11 @@ async function newTicket(as: Client = org.as.agent, extra: Record<string, unknow
 
 describe("tickets work", () => {
   it("opens a ticket with its requester and first message", async () => {
-    const { ticket, email } = await newTicket(org.as.agent, { priority: "high", tags: ["Delivery", "late"], channel: "web" });
+    const { ticket, email } = await newTicket(org.as.agent, {
+      priority: "high",
+      tags: ["Delivery", "late"],
+      channel: "web",
+    });
     expect(ticket).toMatchObject({
       subject: "My parcel never arrived",
       status: "new",
@@ -66,7 +70,11 @@ describe("tickets work", () => {
     const other = await makeOrg(h);
     const made = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        other.as.agent.post("/api/v1/tickets", { subject: `c${i}`, requester: { email: uniqueEmail() }, message: { body: "x" } }),
+        other.as.agent.post("/api/v1/tickets", {
+          subject: `c${i}`,
+          requester: { email: uniqueEmail() },
+          message: { body: "x" },
+        }),
       ),
     );
     expect(made.map((r) => r.status)).toEqual(Array(8).fill(201));
@@ -86,14 +94,24 @@ describe("tickets work", () => {
 
   it("a public reply opens a new ticket and can set pending in the same step; a note changes nothing", async () => {
     const { ticket } = await newTicket();
-    const note = await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "note", body: "Checking with the courier" });
+    const note = await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, {
+      kind: "note",
+      body: "Checking with the courier",
+    });
     expect(note.status).toBe(201);
     expect(note.body.data).toMatchObject({ kind: "note", author: { type: "user", id: org.users.agent.id } });
     expect((await org.as.agent.get(`/api/v1/tickets/${ticket.id}`)).body.data.status).toBe("new");
-    const reply = await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "reply", body: "It ships today." });
+    const reply = await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, {
+      kind: "reply",
+      body: "It ships today.",
+    });
     expect(reply.body.data).toMatchObject({ kind: "reply", bodyText: "It ships today." });
     expect((await org.as.agent.get(`/api/v1/tickets/${ticket.id}`)).body.data.status).toBe("open");
-    await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "reply", body: "Tracking: 123", status: "pending" });
+    await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, {
+      kind: "reply",
+      body: "Tracking: 123",
+      status: "pending",
+    });
     expect((await org.as.agent.get(`/api/v1/tickets/${ticket.id}`)).body.data.status).toBe("pending");
     const all = await org.as.agent.get(`/api/v1/tickets/${ticket.id}/messages`);
     expect(all.body.data.map((m: { kind: string }) => m.kind)).toEqual(["inbound", "note", "reply", "reply"]);
@@ -125,7 +143,12 @@ describe("tickets work", () => {
   it("filters, sorts and pages the list", async () => {
     const mine = await makeOrg(h);
     const make = (subject: string, extra: Record<string, unknown> = {}) =>
-      mine.as.agent.post("/api/v1/tickets", { subject, requester: { email: uniqueEmail() }, message: { body: "b" }, ...extra });
+      mine.as.agent.post("/api/v1/tickets", {
+        subject,
+        requester: { email: uniqueEmail() },
+        message: { body: "b" },
+        ...extra,
+      });
     const t1 = (await make("low one", { priority: "low", tags: ["billing"] })).body.data;
     const t2 = (await make("urgent one", { priority: "urgent", assigneeId: mine.users.agent.id })).body.data;
     const t3 = (await make("normal one", { tags: ["billing", "vip"] })).body.data;
@@ -156,7 +179,9 @@ describe("tickets work", () => {
       changes: { priority: "urgent", addTags: ["recall"], removeTags: ["old"], assigneeId: org.users.supervisor.id },
     });
     expect(res.status).toBe(200);
-    expect(res.body.data.map((t: { priority: string; tags: string[]; status: string }) => [t.priority, t.tags, t.status])).toEqual([
+    expect(
+      res.body.data.map((t: { priority: string; tags: string[]; status: string }) => [t.priority, t.tags, t.status]),
+    ).toEqual([
       ["urgent", ["recall"], "open"],
       ["urgent", ["recall"], "open"],
     ]);
@@ -176,7 +201,9 @@ describe("tickets work", () => {
     const closed = (await org.as.agent.get(`/api/v1/tickets/${source.id}`)).body.data;
     expect(closed).toMatchObject({ status: "closed", mergedIntoId: target.id });
     const left = (await org.as.agent.get(`/api/v1/tickets/${source.id}/messages`)).body.data;
-    expect(left.map((m: { bodyText: string }) => m.bodyText)).toEqual([`This ticket was merged into #${target.number}.`]);
+    expect(left.map((m: { bodyText: string }) => m.bodyText)).toEqual([
+      `This ticket was merged into #${target.number}.`,
+    ]);
   });
 
   it("creates a ticket once for a retried request with the same Idempotency-Key", async () => {
@@ -286,7 +313,9 @@ describe("tickets refuse the wrong user", () => {
     const other = await makeOrg(h);
     expect((await other.as.admin.get(`/api/v1/tickets/${ticket.id}`)).status).toBe(404);
     expect((await other.as.admin.patch(`/api/v1/tickets/${ticket.id}`, { priority: "low" })).status).toBe(404);
-    expect((await other.as.admin.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "note", body: "x" })).status).toBe(404);
+    expect(
+      (await other.as.admin.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "note", body: "x" })).status,
+    ).toBe(404);
     const bulk = await other.as.admin.post("/api/v1/tickets/bulk", { ids: [ticket.id], changes: { priority: "low" } });
     expect(bulk.status).toBe(422);
     expect((await other.as.admin.get("/api/v1/tickets")).body.data).toEqual([]);

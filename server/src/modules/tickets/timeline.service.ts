@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../platform/context";
 import { notFound } from "../../platform/errors";
-import { decodeCursor, pageFrom } from "../../platform/paging";
+import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
 import { messageAuthorName } from "./messages.service";
@@ -14,6 +14,7 @@ export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<
   const rows = await inOrg(ctx.database, ctx.orgId, async (s) => {
     if (!(await findCustomer(s, customerId))) throw notFound("Customer");
     const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
+    const _afterTime = after ? cursorTime(after[0]!) : undefined;
     return s.tx
       .select({
         id: messages.id,
