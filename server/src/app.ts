@@ -5,6 +5,8 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes, recordAudit } from "./modules/audit";
 import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
+// Channels react to ticket events (a reply is queued for mail delivery); importing it registers that.
+import "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { staffRoutes } from "./modules/staff";

@@ -1,9 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { registerChannelJobs } from "./modules/channels";
 import { ConfigError, loadConfig } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
+import { JobRunner } from "./platform/jobs";
 import { createLogger } from "./platform/logger";
 import { seedDemo } from "./seed/demo";
 
@@ -22,6 +24,10 @@ async function main() {
     const demo = await seedDemo(deps);
     announceDemo(config.PORT, config.HOST, demo.password);
   }
+
+  const runner = new JobRunner(deps);
+  const mail = registerChannelJobs(runner, deps);
+  runner.start();
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
@@ -45,6 +51,8 @@ async function main() {
       // Idle keep-alive connections would hold close() open; busy ones finish first.
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     });
+    await runner.stop();
+    mail?.close();
     await database.close();
     log.info("stopped");
     process.exit(0);

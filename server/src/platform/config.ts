@@ -33,6 +33,11 @@ const envSchema = z.object({
   LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
   DB_POOL_SIZE: intIn(1, 200).default(10),
   SHUTDOWN_TIMEOUT_SECONDS: intIn(1, 600).default(15),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default("Frontline <no-reply@localhost>"),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };

@@ -2,6 +2,7 @@ import { type CreateMessageInput, statusOnAgentReply } from "@frontline/common";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { htmlToText, sanitizeHtml } from "../../platform/html";
 import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
@@ -11,6 +12,13 @@ import { findTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
 export type MessageRow = typeof messages.$inferSelect & { authorName: string };
+
+/** Raised when an agent's public reply is stored: channels deliver it to the customer. */
+export const TICKET_REPLY_ADDED = "ticket.reply_added";
+export interface TicketReplyAdded {
+  ticketId: string;
+  messageId: string;
+}
 
 export interface NewMessage {
   ticketId: string;
@@ -109,6 +117,8 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
       html: input.html,
     });
     if (status !== ticket.status) await applyChanges(s, ticket, { status });
+    if (input.kind === "reply")
+      await domainEvents.emit<TicketReplyAdded>(s, TICKET_REPLY_ADDED, { ticketId, messageId: id });
     await recordAudit(s, ctx, {
       action: input.kind === "note" ? "ticket.note_added" : "ticket.replied",
       entityType: "ticket",
@@ -117,4 +127,27 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
     });
     return (await selectMessages(s, ticketId, id))[0]!;
   });
+}
+
+/** One message with its author's name, inside the caller's transaction (delivery jobs read it). */
+export async function findMessage(s: OrgTx, ticketId: string, id: string): Promise<MessageRow | undefined> {
+  return (await selectMessages(s, ticketId, id))[0];
+}
+
+/** The mail Message-IDs of a ticket's conversation, oldest first, for threading replies. */
+export async function threadMailIds(s: OrgTx, ticketId: string): Promise<{ messageId: string; mailId: string }[]> {
+  const rows = await s.tx
+    .select({ id: messages.id, mailId: sql<string | null>`${messages.meta} -> 'mail' ->> 'messageId'` })
+    .from(messages)
+    .where(and(eq(messages.orgId, s.orgId), eq(messages.ticketId, ticketId)))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+  return rows.flatMap((r) => (r.mailId ? [{ messageId: r.id, mailId: r.mailId }] : []));
+}
+
+/** Merges channel metadata into a message (e.g. the Message-ID a reply went out with). */
+export async function mergeMessageMeta(s: OrgTx, id: string, patch: Record<string, unknown>): Promise<void> {
+  await s.tx
+    .update(messages)
+    .set({ meta: sql`${messages.meta} || ${JSON.stringify(patch)}::jsonb` })
+    .where(and(eq(messages.orgId, s.orgId), eq(messages.id, id)));
 }

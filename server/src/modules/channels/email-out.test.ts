@@ -1,0 +1,155 @@
+import net from "node:net";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
+import { testApp } from "../../../test/harness";
+import { JobRunner } from "../../platform/jobs";
+import { registerChannelJobs } from ".";
+
+interface Received {
+  raw: string;
+  to: string[];
+}
+
+/** A real SMTP server on loopback that keeps what it receives. */
+async function startRelay(port = 0) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (c: Buffer) => (raw += c.toString()));
+      stream.on("end", () => {
+        received.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address() as net.AddressInfo;
+  return { received, port: address.port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A port nothing listens on (taken and released). */
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+let h: Awaited<ReturnType<typeof testApp>>;
+let org: TestOrg;
+let relay: Awaited<ReturnType<typeof startRelay>>;
+
+beforeAll(async () => {
+  relay = await startRelay();
+  h = await testApp({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` });
+  org = await makeOrg(h);
+});
+afterAll(() => relay.close());
+
+function runnerFor(deps: typeof h.deps) {
+  const runner = new JobRunner(deps, { nodeId: `test-${Math.random()}` });
+  const transport = registerChannelJobs(runner, deps);
+  return { runner, transport };
+}
+
+async function ticketWithReply(body = "Your refund is on its way.") {
+  const email = uniqueEmail("buyer");
+  const ticket = (
+    await org.as.agent.post("/api/v1/tickets", {
+      subject: "Refund for order 7781",
+      requester: { email, name: "Ioana Marin" },
+      message: { body: "Where is my refund?" },
+      channel: "email",
+    })
+  ).body.data;
+  const reply = (await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "reply", body })).body.data;
+  return { ticket, reply, email };
+}
+
+describe("outgoing mail works", () => {
+  it("delivers an agent's reply to the requester through the SMTP relay, threaded and numbered", async () => {
+    const { ticket, reply, email } = await ticketWithReply();
+    const { runner, transport } = runnerFor(h.deps);
+    expect(await runner.runDue()).toBeGreaterThanOrEqual(1);
+    const mine = relay.received.filter((m) => m.to.includes(email));
+    expect(mine).toHaveLength(1);
+    const mail = await simpleParser(mine[0]!.raw);
+    expect(mail.subject).toBe(`Re: Refund for order 7781 [#${ticket.number}]`);
+    expect(mail.text?.trim()).toBe("Your refund is on its way.");
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined).toEqual({
+      address: email,
+      name: "Ioana Marin",
+    });
+    expect(mail.messageId).toBe(`<${reply.id}@localhost>`);
+    expect(mail.headers.get("x-frontline-ticket")).toBe(String(ticket.number));
+    // A note never leaves the building.
+    await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "note", body: "internal only" });
+    await runner.runDue();
+    transport?.close();
+    expect(relay.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+    expect(relay.received.some((m) => m.raw.includes("internal only"))).toBe(false);
+  });
+
+  it("threads a second reply under the first with In-Reply-To and References", async () => {
+    const { ticket, reply, email } = await ticketWithReply("First answer");
+    const { runner, transport } = runnerFor(h.deps);
+    await runner.runDue();
+    const second = (await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "reply", body: "Second" }))
+      .body.data;
+    await runner.runDue();
+    transport?.close();
+    const last = relay.received.filter((m) => m.to.includes(email)).at(-1)!;
+    const mail = await simpleParser(last.raw);
+    expect(mail.messageId).toBe(`<${second.id}@localhost>`);
+    expect(mail.inReplyTo).toBe(`<${reply.id}@localhost>`);
+    expect(mail.references).toBe(`<${reply.id}@localhost>`);
+  });
+
+  it("keeps the reply queued while the relay is down and sends it once it is back", async () => {
+    const port = await freePort();
+    const down = await testApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    const { runner, transport } = runnerFor(down.deps);
+    const { email } = await ticketWithReply("Sent after the outage");
+    await runner.runDue();
+    const back = await startRelay(port);
+    try {
+      expect(back.received).toHaveLength(0);
+      // The retry is due after the backoff: move the clock past it.
+      await runner.runDue(new Date(Date.now() + 60 * 60_000));
+      expect(back.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+    } finally {
+      transport?.close();
+      await back.close();
+    }
+  });
+});
+
+describe("outgoing mail refuses header injection", () => {
+  it("strips line breaks from the subject and names", async () => {
+    const email = uniqueEmail("inject");
+    const ticket = (
+      await org.as.agent.post("/api/v1/tickets", {
+        subject: "Hello\r\nBcc: victim@example.test",
+        requester: { email, name: "Eve\r\nBcc: other@example.test" },
+        message: { body: "x" },
+      })
+    ).body.data;
+    await org.as.agent.post(`/api/v1/tickets/${ticket.id}/messages`, { kind: "reply", body: "ok" });
+    const { runner, transport } = runnerFor(h.deps);
+    await runner.runDue();
+    transport?.close();
+    const got = relay.received.filter((m) => m.to.includes(email));
+    expect(got).toHaveLength(1);
+    expect(got[0]!.to).toEqual([email]);
+    const mail = await simpleParser(got[0]!.raw);
+    expect(mail.headers.has("bcc")).toBe(false);
+    expect(mail.subject).toBe(`Re: Hello Bcc: victim@example.test [#${ticket.number}]`);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Ctx, Deps } from "../../platform/context";
+import { type JobHandler, PermanentJobError } from "../../platform/jobs";
+import { inOrg } from "../../platform/tenancy";
+import { findCustomer } from "../customers";
+import { currentOrganization } from "../orgs";
+import { findMessage, findTicket, mergeMessageMeta, threadMailIds } from "../tickets";
+import { type MailTransport, smtpTransport } from "./smtp-transport";
+
+export const SEND_REPLY = "email.send_reply";
+
+/** Strips line breaks and control characters from a header value: no header can be injected. */
+export const headerSafe = (value: string): string => value.replace(/[\r\n\u0000-\u001f\u007f]+/g, " ").trim();
+
+/** The domain our Message-IDs are minted under: the sender's. */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf("@");
+  const domain = at >= 0 ? address.slice(at + 1).replace(/[>\s].*$/, "") : "";
+  return domain || "localhost";
+}
+
+/** Parses `Name <addr>` or a bare address. */
+function splitAddress(value: string): { name: string; address: string } {
+  const m = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(value);
+  return m ? { name: m[1]!.replace(/^"|"$/g, ""), address: m[2]! } : { name: "", address: value.trim() };
+}
+
+/**
+ * Sends an agent's public reply to the requester by mail, threaded under the conversation
+ * (In-Reply-To/References), with the ticket number in the subject so the answer finds its ticket.
+ */
+export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandler {
+  return async (ctx: Ctx, payload) => {
+    const { ticketId, messageId } = payload as { ticketId: string; messageId: string };
+    const mail = await inOrg(ctx.database, ctx.orgId, async (s) => {
+      const ticket = await findTicket(s, ticketId);
+      const message = ticket ? await findMessage(s, ticketId, messageId) : undefined;
+      if (!ticket || !message) throw new PermanentJobError("The ticket or message no longer exists");
+      const requester = await findCustomer(s, ticket.requesterId);
+      if (!requester?.email) throw new PermanentJobError("The requester has no email address");
+      const org = await currentOrganization(s);
+      const from = org?.supportEmail
+        ? { name: org.name, address: org.supportEmail }
+        : splitAddress(deps.config.MAIL_FROM);
+      const thread = (await threadMailIds(s, ticketId)).filter((t) => t.messageId !== messageId);
+      const ownId = `<${messageId}@${domainOf(from.address)}>`;
+      return {
+        from: { name: headerSafe(from.name), address: headerSafe(from.address) },
+        replyTo: { name: headerSafe(from.name), address: headerSafe(from.address) },
+        to: { name: headerSafe(requester.name), address: headerSafe(requester.email) },
+        subject: headerSafe(`Re: ${ticket.subject} [#${ticket.number}]`),
+        text: message.bodyText,
+        ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+        messageId: ownId,
+        ...(thread.length
+          ? { inReplyTo: thread[thread.length - 1]!.mailId, references: thread.map((t) => t.mailId) }
+          : {}),
+        headers: { "X-Frontline-Ticket": String(ticket.number) },
+      };
+    });
+    await transport.send(mail);
+    await inOrg(ctx.database, ctx.orgId, (s) =>
+      mergeMessageMeta(s, messageId, {
+        mail: { messageId: mail.messageId, to: mail.to.address, sentAt: new Date().toISOString() },
+      }),
+    );
+  };
+}
+
+export { smtpTransport };

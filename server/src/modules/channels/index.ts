@@ -1,0 +1,23 @@
+import type { Deps } from "../../platform/context";
+import type { JobRunner } from "../../platform/jobs";
+import "./channels.events";
+import { SEND_REPLY, sendReplyHandler } from "./email-out";
+import { type MailTransport, smtpTransport } from "./smtp-transport";
+
+export { headerSafe, SEND_REPLY } from "./email-out";
+export type { MailTransport } from "./smtp-transport";
+
+/**
+ * Registers the channels' background work. Without a relay (`SMTP_URL` unset) replies stay queued,
+ * not dropped, and go out once one is configured.
+ */
+export function registerChannelJobs(
+  runner: JobRunner,
+  deps: Deps,
+  transport?: MailTransport,
+): MailTransport | undefined {
+  const mail = transport ?? (deps.config.SMTP_URL ? smtpTransport(deps.config.SMTP_URL) : undefined);
+  if (mail) runner.register(SEND_REPLY, sendReplyHandler(deps, mail));
+  else deps.log.warn("SMTP_URL is not set: replies are kept in the outbox until a mail relay is configured");
+  return mail;
+}
