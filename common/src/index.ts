@@ -1,5 +1,6 @@
 export * from "./contracts/audit";
 export * from "./contracts/auth";
+export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";
 export * from "./contracts/shared";

@@ -196,6 +196,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/tickets/{id}": ["get", "patch"],
       "/api/v1/tickets/{id}/merge": ["post"],
       "/api/v1/tickets/{id}/messages": ["get", "post"],
+      "/api/v1/channels/phone/calls": ["post"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "session"]);
     for (const [path, ops] of Object.entries(

@@ -5,8 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes, recordAudit } from "./modules/audit";
 import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
-// Channels react to ticket events (a reply is queued for mail delivery); importing it registers that.
-import "./modules/channels";
+import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { staffRoutes } from "./modules/staff";
@@ -89,6 +88,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", customFieldRoutes);
   v1.route("/", customerRoutes);
   v1.route("/", ticketRoutes);
+  v1.route("/", channelRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

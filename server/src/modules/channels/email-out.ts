@@ -9,7 +9,7 @@ import { type MailTransport, smtpTransport } from "./smtp-transport";
 export const SEND_REPLY = "email.send_reply";
 
 /** Strips line breaks and control characters from a header value: no header can be injected. */
-export const headerSafe = (value: string): string => value.replace(/[\r\n\u0000-\u001f\u007f]+/g, " ").trim();
+export const headerSafe = (value: string): string => value.replace(/\p{Cc}+/gu, " ").trim();
 
 /** The domain our Message-IDs are minted under: the sender's. */
 function domainOf(address: string): string {

@@ -4,6 +4,7 @@ import "./channels.events";
 import { SEND_REPLY, sendReplyHandler } from "./email-out";
 import { type MailTransport, smtpTransport } from "./smtp-transport";
 
+export { channelRoutes } from "./channels.routes";
 export { headerSafe, SEND_REPLY } from "./email-out";
 export type { MailTransport } from "./smtp-transport";
 

@@ -152,6 +152,35 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   return (await findCustomer(s, id))!;
 }
 
+/** The customer calling from `phone` (digits compared), created on first contact, inside the caller's transaction. */
+export async function findOrCreateCustomerByPhone(
+  s: OrgTx,
+  phone: string,
+  extra: { name?: string | undefined; email?: string | undefined } = {},
+): Promise<CustomerRow> {
+  const digits = normalisePhone(phone);
+  await lockIdentity(s, "phone", digits);
+  const existing = await customerIdByIdentity(s, "phone", digits);
+  if (existing) return (await findCustomer(s, await followMerges(s, existing)))!;
+  if (extra.email) {
+    const byEmail = await findOrCreateCustomerByEmail(s, extra.email, extra.name);
+    await claimIdentity(s, byEmail.id, "phone", digits);
+    if (!byEmail.phone) {
+      await s.tx
+        .update(customers)
+        .set({ phone, updatedAt: new Date() })
+        .where(and(eq(customers.orgId, s.orgId), eq(customers.id, byEmail.id)));
+    }
+    return (await findCustomer(s, byEmail.id))!;
+  }
+  const id = newId();
+  await s.tx.insert(customers).values({ orgId: s.orgId, id, name: extra.name?.trim() || phone, phone });
+  await s.tx
+    .insert(customerIdentities)
+    .values({ orgId: s.orgId, id: newId(), customerId: id, channel: "phone", value: digits });
+  return (await findCustomer(s, id))!;
+}
+
 /** Merges a duplicate into `targetId`: identities and references move, empty fields are filled, the duplicate stays as a pointer. */
 export async function mergeCustomers(ctx: Ctx, targetId: string, sourceId: string): Promise<CustomerRow> {
   if (targetId === sourceId) {

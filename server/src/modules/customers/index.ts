@@ -1,5 +1,11 @@
 export { presentCustomer } from "./customers.present";
 export { type CustomerRow, findCustomer } from "./customers.queries";
 export { customerRoutes } from "./customers.routes";
-export { CUSTOMER_MERGED, type CustomerMerged, findOrCreateCustomerByEmail, getCustomer } from "./customers.service";
+export {
+  CUSTOMER_MERGED,
+  type CustomerMerged,
+  findOrCreateCustomerByEmail,
+  findOrCreateCustomerByPhone,
+  getCustomer,
+} from "./customers.service";
 export { companies, customerIdentities, customers } from "./customers.tables";

@@ -8,6 +8,9 @@ export {
   type TicketReplyAdded,
   threadMailIds,
 } from "./messages.service";
+export { applyChanges } from "./ticket-changes";
+export { presentMessage, presentTicket } from "./tickets.present";
 export { findTicket, type TicketRow } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
+export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";

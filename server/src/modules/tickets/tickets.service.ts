@@ -4,10 +4,10 @@ import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg } from "../../platform/tenancy";
+import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
-import { insertMessage } from "./messages.service";
+import { insertMessage, type NewMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
 import { applyTags } from "./ticket-rules";
 import { findTicket, nextTicketNumber, selectTickets, type TicketRow } from "./tickets.queries";
@@ -20,49 +20,80 @@ const SORTS = {
   created_asc: { column: tickets.createdAt, dir: "asc" },
 } as const;
 
+/** What opening a ticket needs once its requester is known. */
+export interface OpenTicket {
+  subject: string;
+  requesterId: string;
+  channel: TicketRow["channel"];
+  priority?: TicketRow["priority"];
+  assigneeId?: string | null | undefined;
+  teamId?: string | null | undefined;
+  tags?: string[];
+  customFields?: Record<string, unknown>;
+  language?: string | null | undefined;
+  /** The first message: the customer's words, or (kind note) an agent's record such as a call log. */
+  message: Omit<NewMessage, "ticketId" | "channel" | "at">;
+}
+
+/**
+ * Opens a ticket with its first message inside the caller's transaction (the API, inbound mail, the
+ * portal and call logging all come through here), and records it in the audit log.
+ */
+export async function openTicket(
+  s: OrgTx,
+  ctx: Pick<Ctx, "actor" | "requestId" | "ip">,
+  input: OpenTicket,
+): Promise<{ ticket: TicketRow; messageId: string }> {
+  const id = newId();
+  const now = new Date();
+  await s.tx.insert(tickets).values({
+    orgId: s.orgId,
+    id,
+    number: await nextTicketNumber(s),
+    subject: input.subject,
+    status: input.assigneeId ? "open" : "new",
+    priority: input.priority ?? "normal",
+    channel: input.channel,
+    requesterId: input.requesterId,
+    assigneeId: input.assigneeId ?? null,
+    teamId: input.teamId ?? null,
+    tags: applyTags([], input.tags),
+    customFields: input.customFields ?? {},
+    language: input.language ?? null,
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: now,
+  });
+  const messageId = await insertMessage(s, { ...input.message, ticketId: id, channel: input.channel, at: now });
+  const ticket = (await findTicket(s, id))!;
+  await recordAudit(s, ctx, {
+    action: "ticket.created",
+    entityType: "ticket",
+    entityId: id,
+    changes: diff({}, snap(ticket)),
+  });
+  return { ticket, messageId };
+}
+
 /** Opens a ticket for a requester (found or created by email) with its first message from them. */
 export async function createTicket(ctx: Ctx, input: CreateTicketInput): Promise<TicketRow> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     const customFields = await checkTicketFields(s, input.customFields, {});
     await assertAssignable(s, input.assigneeId, input.teamId);
     const requester = await findOrCreateCustomerByEmail(s, input.requester.email, input.requester.name);
-    const id = newId();
-    const now = new Date();
-    await s.tx.insert(tickets).values({
-      orgId: s.orgId,
-      id,
-      number: await nextTicketNumber(s),
-      subject: input.subject,
-      status: input.assigneeId ? "open" : "new",
-      priority: input.priority,
-      channel: input.channel,
+    const { ticket } = await openTicket(s, ctx, {
+      ...input,
       requesterId: requester.id,
-      assigneeId: input.assigneeId ?? null,
-      teamId: input.teamId ?? null,
-      tags: applyTags([], input.tags),
       customFields,
-      language: input.language ?? requester.locale ?? null,
-      createdAt: now,
-      updatedAt: now,
-      lastMessageAt: now,
+      language: input.language ?? requester.locale,
+      message: {
+        kind: "inbound",
+        author: { type: "customer", id: requester.id },
+        body: input.message.body,
+        html: input.message.html,
+      },
     });
-    await insertMessage(s, {
-      ticketId: id,
-      kind: "inbound",
-      channel: input.channel,
-      author: { type: "customer", id: requester.id },
-      body: input.message.body,
-      html: input.message.html,
-      at: now,
-    });
-    const row = (await findTicket(s, id))!;
-    await recordAudit(s, ctx, {
-      action: "ticket.created",
-      entityType: "ticket",
-      entityId: id,
-      changes: diff({}, snap(row)),
-    });
-    return row;
+    return ticket;
   });
 }
 

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { emailSchema, idSchema, isoDateTime } from "./shared";
+import { ticketSchema } from "./tickets";
+
+const phoneNumber = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^\+?[0-9 ().-]+$/, "A phone number holds digits, spaces, ( ) . - and an optional leading +");
+
+const webUrl = z.url({ protocol: /^https?$/, error: "Must be an http or https address" }).max(2000);
+
+/** A phone call to log: on the caller's ticket when given, otherwise on a new one. */
+export const logCallInput = z.strictObject({
+  direction: z.enum(["inbound", "outbound"]),
+  /** The customer's number (the caller for inbound calls, the one called for outbound). */
+  customerNumber: phoneNumber,
+  /** Our line: the number the customer called, or called from. */
+  lineNumber: phoneNumber.optional(),
+  customerName: z.string().trim().max(200).optional(),
+  customerEmail: emailSchema.optional(),
+  agentId: idSchema.optional(),
+  ticketId: idSchema.optional(),
+  subject: z.string().trim().min(1).max(300).optional(),
+  startedAt: isoDateTime,
+  durationSeconds: z.number().int().min(0).max(86_400),
+  recordingUrl: webUrl.optional(),
+  transcript: z.string().max(200_000).optional(),
+  notes: z.string().max(20_000).optional(),
+});
+export type LogCallInput = z.infer<typeof logCallInput>;
+
+export const loggedCallSchema = z.object({
+  ticket: ticketSchema,
+  messageId: idSchema,
+  customerId: idSchema,
+});
