@@ -8,6 +8,7 @@ import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
+import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
 import { ticketRoutes } from "./modules/tickets";
 import type { Deps } from "./platform/context";
@@ -89,6 +90,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", customerRoutes);
   v1.route("/", ticketRoutes);
   v1.route("/", channelRoutes);
+  v1.route("/", searchRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

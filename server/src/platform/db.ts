@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -45,7 +46,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const lock: DataDirLock = await lockDataDir(dataDir);
   let client: PGlite | undefined;
   try {
-    client = await PGlite.create(path.join(dataDir, "pgdata"));
+    // btree_gin lets one GIN index serve "this organisation's documents matching these words".
+    client = await PGlite.create(path.join(dataDir, "pgdata"), { extensions: { btree_gin } });
     const owner = drizzlePglite(client);
     await migratePglite(owner, { migrationsFolder: MIGRATIONS_DIR });
     const wasEmpty = await countOrganizations(owner as unknown as AppDb);

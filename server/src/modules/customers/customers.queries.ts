@@ -67,3 +67,16 @@ export async function lockIdentity(s: OrgTx, channel: string, value: string): Pr
 
 /** Normalises a phone number to its digits with an optional leading +, for matching. */
 export const normalisePhone = (phone: string): string => phone.replace(/(?!^\+)[^0-9]/g, "");
+
+/** Customers whose name, email, phone or any identity contains the text; for the search box. */
+export async function searchCustomers(s: OrgTx, text: string, limit: number) {
+  const pattern = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return selectCustomers(
+    s,
+    sql`"customers"."merged_into_id" IS NULL AND ("customers"."name" ILIKE ${pattern} OR "customers"."email" ILIKE ${pattern}
+      OR "customers"."phone" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM customer_identities ci
+        WHERE ci.org_id = "customers"."org_id" AND ci.customer_id = "customers"."id" AND ci.value ILIKE ${pattern}))`,
+    [sql`lower(${customers.name})`, sql`${customers.id}`],
+    limit,
+  );
+}

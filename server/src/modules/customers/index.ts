@@ -1,5 +1,5 @@
 export { presentCustomer } from "./customers.present";
-export { type CustomerRow, findCustomer } from "./customers.queries";
+export { type CustomerRow, findCustomer, searchCustomers } from "./customers.queries";
 export { customerRoutes } from "./customers.routes";
 export {
   CUSTOMER_MERGED,

@@ -9,6 +9,7 @@ export {
   threadMailIds,
 } from "./messages.service";
 export { applyChanges } from "./ticket-changes";
+export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
 export { findTicket, type TicketRow } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";

@@ -8,6 +8,7 @@ import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { applyChanges } from "./ticket-changes";
+import { refreshTicketSearch } from "./ticket-search";
 import { findTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
@@ -58,6 +59,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     .update(tickets)
     .set({ lastMessageAt: at, updatedAt: at })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)));
+  await refreshTicketSearch(s, m.ticketId);
   return id;
 }
 

@@ -5,6 +5,7 @@ import type { OrgTx } from "../../platform/tenancy";
 import { fieldDefinitions } from "../custom-fields";
 import { existingTeamIds, findUser } from "../staff";
 import { applyTags, assertTransition, statusTimestamps } from "./ticket-rules";
+import { refreshTicketSearch } from "./ticket-search";
 import type { TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
 
@@ -38,6 +39,7 @@ export async function applyChanges(
       })
       .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, before.id)))
       .returning();
+    if (after!.subject !== before.subject) await refreshTicketSearch(s, before.id);
     return after!;
   } catch (err) {
     if (prefix && err instanceof AppError && err.fields) {

@@ -1,0 +1,25 @@
+import { customType, foreignKey, index, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
+import { at, orgId } from "../../platform/columns";
+import { tickets } from "./tickets.tables";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * One search document per ticket: subject and every message's text, stemmed in the ticket's language
+ * and also kept word for word. Searching one document per ticket with an (org_id, tsv) index is what
+ * stays fast in a large organisation, where an index over every message is not.
+ */
+export const ticketSearch = pgTable(
+  "ticket_search",
+  {
+    orgId: orgId(),
+    ticketId: uuid("ticket_id").notNull(),
+    tsv: tsvector("tsv").notNull(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.ticketId] }),
+    foreignKey({ columns: [t.orgId, t.ticketId], foreignColumns: [tickets.orgId, tickets.id] }).onDelete("cascade"),
+    index("ticket_search_org_tsv_idx").using("gin", t.orgId, t.tsv),
+  ],
+);
