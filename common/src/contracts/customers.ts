@@ -84,6 +84,13 @@ export const updateCustomerInput = z.strictObject({
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
 
 export const listCustomersQuery = pageQuerySchema.extend({
+  /** Comma-separated ids: fetch these customers in one request (e.g. a page of tickets' requesters). */
+  ids: z
+    .string()
+    .max(8000)
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(idSchema).max(200))
+    .optional(),
   q: z.string().trim().max(200).optional(),
   companyId: idSchema.optional(),
   email: z.string().trim().max(254).optional(),

@@ -105,6 +105,10 @@ export const listTicketsQuery = pageQuerySchema.extend({
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
 
+/** The same filters as the list, without paging or order: how many tickets a view holds. */
+export const countTicketsQuery = listTicketsQuery.omit({ limit: true, cursor: true, sort: true });
+export type CountTicketsQuery = z.infer<typeof countTicketsQuery>;
+
 export const MESSAGE_KINDS = ["reply", "note", "inbound"] as const;
 export const messageKindSchema = z.enum(MESSAGE_KINDS);
 

@@ -37,6 +37,7 @@ const byName = [sql`lower(${customers.name})`, sql`${customers.id}`];
 export async function listCustomers(ctx: Ctx, q: z.infer<typeof listCustomersQuery>) {
   const conds: (SQL | undefined)[] = [isNull(customers.mergedIntoId)];
   if (q.companyId) conds.push(eq(customers.companyId, q.companyId));
+  if (q.ids) conds.push(inArray(customers.id, q.ids.length ? q.ids : ["00000000-0000-0000-0000-000000000000"]));
   if (q.email) {
     conds.push(sql`EXISTS (SELECT 1 FROM customer_identities ci WHERE ci.org_id = "customers"."org_id"
       AND ci.customer_id = "customers"."id" AND ci.channel = 'email' AND ci.value = ${q.email.toLowerCase()})`);

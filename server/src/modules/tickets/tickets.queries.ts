@@ -33,3 +33,14 @@ export async function nextTicketNumber(s: OrgTx): Promise<number> {
     .returning({ next: ticketCounters.next });
   return row!.next - 1;
 }
+
+/** A ticket by its number in the organisation, locked for the caller's change. */
+export async function ticketByNumber(s: OrgTx, number: number): Promise<TicketRow | undefined> {
+  if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return undefined;
+  const [row] = await s.tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.number, number)))
+    .for("update");
+  return row;
+}

@@ -1,5 +1,6 @@
 import {
   bulkUpdateTicketsInput,
+  countTicketsQuery,
   createMessageInput,
   createTicketInput,
   idSchema,
@@ -22,7 +23,7 @@ import { mergeTickets } from "./merge.service";
 import { addStaffMessage, listMessages } from "./messages.service";
 import { canMergeTickets, canWorkTickets } from "./tickets.policy";
 import { presentMessage, presentTicket } from "./tickets.present";
-import { bulkUpdateTickets, createTicket, getTicket, listTickets, updateTicket } from "./tickets.service";
+import { bulkUpdateTickets, countTickets, createTicket, getTicket, listTickets, updateTicket } from "./tickets.service";
 import { customerTimeline } from "./timeline.service";
 
 const idParam = z.object({ id: idSchema });
@@ -62,6 +63,14 @@ const routes = {
     summary: "Change a ticket's status, priority, assignee, team, tags or fields",
     request: { params: idParam, body: jsonBody(updateTicketInput) },
     responses: ok(one(ticketSchema), "The ticket"),
+  }),
+  count: createRoute({
+    ...t,
+    method: "get",
+    path: "/tickets/count",
+    summary: "How many tickets match the list filters",
+    request: { query: countTicketsQuery },
+    responses: ok(z.object({ data: z.object({ count: z.number().int() }) }), "The count"),
   }),
   bulk: createRoute({
     ...t,
@@ -120,6 +129,11 @@ ticketRoutes
     const ctx = ctxOf(c);
     authorize(canWorkTickets(ctx.actor));
     return c.json({ data: presentTicket(await createTicket(ctx, c.req.valid("json"))) }, 201);
+  })
+  .openapi(routes.count, async (c) => {
+    const ctx = ctxOf(c);
+    authorize(canWorkTickets(ctx.actor));
+    return c.json({ data: { count: await countTickets(ctx, c.req.valid("query")) } }, 200);
   })
   .openapi(routes.bulk, async (c) => {
     const ctx = ctxOf(c);

@@ -1,4 +1,4 @@
-import type { CreateTicketInput, ListTicketsQuery, UpdateTicketInput } from "@frontline/common";
+import type { CountTicketsQuery, CreateTicketInput, ListTicketsQuery, UpdateTicketInput } from "@frontline/common";
 import { and, arrayContains, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
@@ -97,9 +97,8 @@ export async function createTicket(ctx: Ctx, input: CreateTicketInput): Promise<
   });
 }
 
-/** Lists tickets with filters, newest activity first by default, in keyset pages. */
-export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
-  const sort = SORTS[q.sort];
+/** The WHERE conditions of the list filters, shared by the list and the count. */
+function ticketFilters(q: CountTicketsQuery): (SQL | undefined)[] {
   const conds: (SQL | undefined)[] = [];
   if (q.status) conds.push(inArray(tickets.status, q.status));
   if (q.priority) conds.push(inArray(tickets.priority, q.priority));
@@ -113,6 +112,24 @@ export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
   if (q.createdTo) conds.push(lt(tickets.createdAt, new Date(q.createdTo)));
   if (q.updatedFrom) conds.push(gte(tickets.updatedAt, new Date(q.updatedFrom)));
   if (q.updatedTo) conds.push(lt(tickets.updatedAt, new Date(q.updatedTo)));
+  return conds;
+}
+
+/** How many tickets match the filters (a view's count in the inbox). */
+export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<number> {
+  const [row] = await inOrg(ctx.database, ctx.orgId, (s) =>
+    s.tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(and(eq(tickets.orgId, s.orgId), ...ticketFilters(q))),
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Lists tickets with filters, newest activity first by default, in keyset pages. */
+export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
+  const sort = SORTS[q.sort];
+  const conds = ticketFilters(q);
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, 2);
     const when = cursorTime(at!);

@@ -167,6 +167,13 @@ describe("tickets work", () => {
     const page2 = await mine.as.agent.get(`/api/v1/tickets?limit=2&cursor=${page1.body.nextCursor}`);
     expect(page2.body).toMatchObject({ nextCursor: null });
     expect(page2.body.data.map((t: { id: string }) => t.id)).toEqual([t1.id]);
+    const count = async (query: string) => (await mine.as.agent.get(`/api/v1/tickets/count?${query}`)).body.data.count;
+    expect(await count("")).toBe(3);
+    expect(await count("tag=billing")).toBe(2);
+    expect(await count("status=new,open&assigneeId=none")).toBe(2);
+    expect((await mine.as.agent.get("/api/v1/tickets/count?limit=5")).status).toBe(400);
+    const requesters = await mine.as.agent.get(`/api/v1/customers?ids=${t1.requesterId},${t3.requesterId}`);
+    expect(requesters.body.data.map((c: { id: string }) => c.id).sort()).toEqual([t1.requesterId, t3.requesterId].sort());
     const future = new Date(Date.now() + 3600_000).toISOString();
     expect(await ids(`createdFrom=${encodeURIComponent(future)}`)).toEqual([]);
   });
