@@ -1,8 +1,12 @@
+import type { CustomField } from "@frontline/common";
 import { queryOptions } from "@tanstack/react-query";
 import { listApiTokens } from "./api-tokens";
+import { listCustomFields } from "./custom-fields";
+import { getCompany, getCustomer } from "./customers";
 import { queryKeys } from "./query-keys";
 import { fetchMe } from "./session";
 import { listAllTeams } from "./teams";
+import { getTicket, listMessages } from "./tickets";
 import { listAllUsers } from "./users";
 
 /** The signed-in user. Kept fresh for a few minutes: role changes show up on the next refetch. */
@@ -16,12 +20,14 @@ export const meQuery = queryOptions({
 export const teamsQuery = queryOptions({
   queryKey: queryKeys.teams.all,
   queryFn: listAllTeams,
+  staleTime: 5 * 60_000,
 });
 
-/** Every user, for member pickers. */
+/** Every user, for member and assignee pickers. */
 export const everyoneQuery = queryOptions({
   queryKey: queryKeys.users.everyone,
   queryFn: listAllUsers,
+  staleTime: 5 * 60_000,
 });
 
 /** The signed-in user's API tokens. */
@@ -29,3 +35,43 @@ export const apiTokensQuery = queryOptions({
   queryKey: queryKeys.apiTokens,
   queryFn: listApiTokens,
 });
+
+/** Custom-field definitions change rarely: an admin edits them, agents read them. */
+export const customFieldsQuery = (entity: CustomField["entity"]) =>
+  queryOptions({
+    queryKey: queryKeys.customFields(entity),
+    queryFn: ({ signal }) => listCustomFields(entity, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** One ticket, polled while open so a colleague's change shows up. */
+export const ticketQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.tickets.detail(id),
+    queryFn: ({ signal }) => getTicket(id, signal),
+    refetchInterval: 10_000,
+  });
+
+/** A ticket's conversation, polled so new customer messages appear. */
+export const messagesQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: queryKeys.tickets.messages(ticketId),
+    queryFn: ({ signal }) => listMessages(ticketId, signal),
+    refetchInterval: 10_000,
+  });
+
+/** A customer: requesters' names change rarely, so the inbox may reuse them for minutes. */
+export const customerQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.customers.detail(id),
+    queryFn: ({ signal }) => getCustomer(id, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** A company, for its name beside a customer. */
+export const companyQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.companies.detail(id),
+    queryFn: ({ signal }) => getCompany(id, signal),
+    staleTime: 5 * 60_000,
+  });

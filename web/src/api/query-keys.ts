@@ -15,4 +15,20 @@ export const queryKeys = {
     list: (filters: Query) => ["audit", filters] as const,
   },
   apiTokens: ["api-tokens"] as const,
+  tickets: {
+    /** Every ticket list, count and detail: what a ticket write invalidates. */
+    all: ["tickets"] as const,
+    list: (query: Query) => ["tickets", "list", query] as const,
+    count: (query: Query) => ["tickets", "count", query] as const,
+    detail: (id: string) => ["tickets", "detail", id] as const,
+    messages: (id: string) => ["tickets", "detail", id, "messages"] as const,
+  },
+  customers: {
+    detail: (id: string) => ["customers", id] as const,
+    timeline: (id: string) => ["customers", id, "timeline"] as const,
+  },
+  companies: {
+    detail: (id: string) => ["companies", id] as const,
+  },
+  customFields: (entity: string) => ["custom-fields", entity] as const,
 };

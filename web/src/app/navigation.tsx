@@ -27,6 +27,8 @@ interface Item {
   to: Path;
   label: string;
   icon: ReactNode;
+  /** Other pages that belong to this item, e.g. a ticket opened from the inbox. */
+  alsoActiveUnder?: string;
 }
 
 interface Section {
@@ -41,7 +43,9 @@ export function Navigation({ me }: { me: Me }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
 
-  const work: Item[] = [{ to: "/inbox", label: t("nav.inbox"), icon: <IconHeadset {...ICON} /> }];
+  const work: Item[] = [
+    { to: "/inbox", label: t("nav.inbox"), icon: <IconHeadset {...ICON} />, alsoActiveUnder: "/tickets/" },
+  ];
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
   }
@@ -77,7 +81,11 @@ export function Navigation({ me }: { me: Me }) {
               to={item.to}
               label={item.label}
               leftSection={item.icon}
-              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              active={
+                pathname === item.to ||
+                pathname.startsWith(`${item.to}/`) ||
+                (item.alsoActiveUnder !== undefined && pathname.startsWith(item.alsoActiveUnder))
+              }
             />
           ))}
         </Stack>

@@ -8,9 +8,11 @@ import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
 import { LoginPage } from "../features/auth/login-page";
+import { InboxPage } from "../features/inbox/inbox-page";
+import { parseInboxSearch } from "../features/inbox/views";
 import { ProfilePage } from "../features/profile/profile-page";
+import { TicketPage } from "../features/ticket/ticket-page";
 import { ConsolePage } from "../features/workspace/console-page";
-import { InboxPage } from "../features/workspace/inbox-page";
 import { AppLayout } from "./app-layout";
 import { CrashPage, NotFoundPage } from "./fallback-pages";
 
@@ -67,7 +69,19 @@ const indexRoute = createRoute({
   },
 });
 
-const inboxRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/inbox", component: InboxPage });
+const inboxRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/inbox",
+  // Views, filters and sort live in the address bar; anything unknown in a hand-edited link is dropped.
+  validateSearch: parseInboxSearch,
+  component: InboxPage,
+});
+
+const ticketRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/tickets/$ticketId",
+  component: TicketPage,
+});
 
 const consoleRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -112,6 +126,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,
+    ticketRoute,
     consoleRoute,
     adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),

@@ -49,3 +49,30 @@ export function timeZoneOptions(extra?: string): string[] {
   if (extra) all.add(extra);
   return [...all];
 }
+
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+
+// Largest unit first: the first one the difference reaches is used ("3 hours ago", not "190 minutes ago").
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "5 minutes ago", "yesterday", "in 2 hours" in the reader's language; under a minute is "now". */
+export function formatRelative(iso: string, locale: string, now: number, style: "long" | "short" = "long"): string {
+  const key = `${locale}|${style}`;
+  let format = relativeCache.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style });
+    relativeCache.set(key, format);
+  }
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  }
+  return format.format(0, "second");
+}

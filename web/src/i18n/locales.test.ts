@@ -16,9 +16,24 @@ const locales: Record<string, Tree> = { en, ro, de, ru, ar };
  * else identical to English is an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  ro: ["Frontline", "Agent", "Manager", "Administrator"],
-  de: ["Frontline", "Agent", "Administrator", "Name", "Status", "Teams", "System", "Organisation"],
-  ru: ["Frontline"],
+  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API"],
+  de: [
+    "Frontline",
+    "Agent",
+    "Administrator",
+    "Name",
+    "Status",
+    "Team",
+    "Teams",
+    "Ticket",
+    "System",
+    "Organisation",
+    "Normal",
+    "Portal",
+    "Chat",
+    "API",
+  ],
+  ru: ["Frontline", "API"],
   ar: ["Frontline"],
 };
 

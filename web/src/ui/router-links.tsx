@@ -1,6 +1,6 @@
 import { Anchor, type AnchorProps, NavLink, type NavLinkProps } from "@mantine/core";
 import { createLink, type LinkComponent } from "@tanstack/react-router";
-import type { Ref } from "react";
+import type { ComponentPropsWithoutRef, Ref } from "react";
 
 interface MantineNavLinkProps extends Omit<NavLinkProps, "href"> {
   ref?: Ref<HTMLAnchorElement>;
@@ -15,7 +15,10 @@ const RouterNavLinkBase = createLink(MantineNavLink);
 /** Mantine's NavLink driven by the typed router (real <a href>, client-side navigation). */
 export const RouterNavLink: LinkComponent<typeof MantineNavLink> = (props) => <RouterNavLinkBase {...props} />;
 
-interface MantineAnchorProps extends Omit<AnchorProps, "href"> {
+// Plain anchor attributes too (dir, title, aria-*), which Mantine's polymorphic props leave out.
+interface MantineAnchorProps
+  extends Omit<AnchorProps, "href">,
+    Omit<ComponentPropsWithoutRef<"a">, keyof AnchorProps | "href" | "color"> {
   ref?: Ref<HTMLAnchorElement>;
   children?: React.ReactNode;
 }

@@ -39,12 +39,25 @@ function issueMessage(issue: Issue, value: unknown, t: TFunction): string {
   return t("validation.invalid");
 }
 
+export interface FormOptions {
+  /**
+   * Which input shows the message for a field path ("requester.email"), when the request nests
+   * fields the form shows flat. By default the path's first segment.
+   */
+  fieldOf?: (path: string) => string;
+}
+
+function firstSegment(path: string): string {
+  return path.split(".")[0] ?? path;
+}
+
 /**
  * Controlled form state with per-field errors from two sources: the shared zod contract (checked
  * before sending, in the reader's language) and the server's problem `fields` (after sending).
  */
-export function useForm<T extends Record<string, unknown>>(initial: T) {
+export function useForm<T extends Record<string, unknown>>(initial: T, options: FormOptions = {}) {
   const { t } = useTranslation();
+  const fieldOf = options.fieldOf ?? firstSegment;
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -71,7 +84,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
     }
     const next: FieldErrors = {};
     for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? "");
+      const key = fieldOf(issue.path.map(String).join("."));
       if (key in values) next[key] ??= issueMessage(issue, values[key], t);
     }
     setErrors(next);
@@ -86,7 +99,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
       const next: FieldErrors = {};
       let unplaced = false;
       for (const [field, messages] of Object.entries(error.fields)) {
-        const key = field.split(".")[0] ?? field;
+        const key = fieldOf(field);
         if (key in values) next[key] = [next[key], ...messages].filter(Boolean).join(" ");
         else unplaced = true;
       }

@@ -1,0 +1,184 @@
+import type { Ticket, TicketStatus } from "@frontline/common";
+import { Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text, Textarea } from "@mantine/core";
+import { IconCheck, IconChevronDown, IconLock, IconMessage } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type KeyboardEvent, type Ref, useImperativeHandle, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { useTranslation } from "react-i18next";
+import { queryKeys } from "../../api/query-keys";
+import { addMessage } from "../../api/tickets";
+import { FormAlert } from "../../ui/form-alert";
+import { notifySuccess } from "../../ui/notify";
+import { type ReplyKind, sendStatusChoices, statusToSend } from "./reply-status";
+
+/** What the page's shortcuts may do with the reply box. */
+export interface ReplyBoxHandle {
+  focus(kind: ReplyKind): void;
+}
+
+interface ReplyBoxProps {
+  ticket: Ticket;
+  ref?: Ref<ReplyBoxHandle>;
+}
+
+/** Public reply or internal note, each with its own draft, sent with the button or Ctrl+Enter. */
+export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ReplyKind>("reply");
+  const [drafts, setDrafts] = useState<Record<ReplyKind, string>>({ reply: "", note: "" });
+  const [chosen, setChosen] = useState<TicketStatus | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const areas = { reply: useRef<HTMLTextAreaElement>(null), note: useRef<HTMLTextAreaElement>(null) };
+
+  useImperativeHandle(ref, () => ({
+    focus(next: ReplyKind) {
+      // The panel may be hidden until this render: show it now, so the very next key lands in it.
+      flushSync(() => setKind(next));
+      areas[next].current?.focus();
+    },
+  }));
+
+  const send = useMutation({
+    mutationFn: (input: { kind: ReplyKind; body: string; status?: TicketStatus }) => addMessage(ticket.id, input),
+    onSuccess: (message, input) => {
+      setDrafts((current) => ({ ...current, [input.kind]: "" }));
+      setChosen(null);
+      notifySuccess(input.kind === "note" ? t("ticket.reply.noteAdded") : t("ticket.reply.sent"));
+      queryClient.setQueryData(queryKeys.tickets.messages(ticket.id), (old: unknown) =>
+        Array.isArray(old) ? [...old, message] : old,
+      );
+      // Not awaited: lists and counts catch up in the background; the person need not wait for them.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+    },
+  });
+
+  const closed = ticket.status === "closed" || ticket.mergedIntoId !== null;
+  const choices = sendStatusChoices(kind, ticket.status);
+  const status = chosen && choices.includes(chosen) ? chosen : (choices[0] ?? null);
+
+  const statusName = status ? t(`tickets.status.${status}`) : "";
+  const changes = status !== null && status !== ticket.status;
+  const sendLabel =
+    kind === "reply"
+      ? t("ticket.reply.sendAndSet", { status: statusName })
+      : changes
+        ? t("ticket.reply.addNoteAndSet", { status: statusName })
+        : t("ticket.reply.addNote");
+
+  function submit() {
+    if (send.isPending || closed) return;
+    const body = drafts[kind];
+    // The contract's one rule a person can break here; anything else (a refused status) the server words.
+    if (body.trim() === "") {
+      setEmpty(true);
+      areas[kind].current?.focus();
+      return;
+    }
+    setEmpty(false);
+    const next = statusToSend(kind, ticket.status, status);
+    send.mutate({ kind, body, ...(next ? { status: next } : {}) });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      event.currentTarget.blur();
+    }
+  }
+
+  function area(which: ReplyKind) {
+    return (
+      <Textarea
+        ref={areas[which]}
+        aria-label={which === "reply" ? t("ticket.reply.replyLabel") : t("ticket.reply.noteLabel")}
+        placeholder={which === "reply" ? t("ticket.reply.replyPlaceholder") : t("ticket.reply.notePlaceholder")}
+        autosize
+        minRows={4}
+        maxRows={14}
+        value={drafts[which]}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setDrafts((current) => ({ ...current, [which]: value }));
+          setEmpty(false);
+        }}
+        onKeyDown={onKeyDown}
+        error={empty && kind === which ? t("ticket.reply.empty") : undefined}
+        disabled={closed}
+        dir="auto"
+        styles={which === "note" ? { input: { background: "var(--mantine-color-yellow-0)" } } : undefined}
+      />
+    );
+  }
+
+  return (
+    <Paper withBorder radius="md" p="sm">
+      <Tabs value={kind} onChange={(v) => v && setKind(v as ReplyKind)} keepMounted>
+        <Tabs.List mb="xs">
+          <Tabs.Tab value="reply" leftSection={<IconMessage size={14} />}>
+            {t("ticket.reply.publicTab")}
+          </Tabs.Tab>
+          <Tabs.Tab value="note" leftSection={<IconLock size={14} />} color="yellow">
+            {t("ticket.reply.noteTab")}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="reply">{area("reply")}</Tabs.Panel>
+        <Tabs.Panel value="note">{area("note")}</Tabs.Panel>
+      </Tabs>
+      <Stack gap="xs" mt="xs">
+        {closed && (
+          <Text size="sm" c="dimmed">
+            {ticket.mergedIntoId ? t("ticket.mergedNoReply") : t("ticket.reply.closed")}
+          </Text>
+        )}
+        <FormAlert error={send.error} />
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text size="xs" c="dimmed" visibleFrom="sm">
+            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t("ticket.reply.toSend")}
+          </Text>
+          <Button.Group ms="auto">
+            <Button
+              onClick={submit}
+              loading={send.isPending}
+              disabled={closed}
+              color={kind === "note" ? "yellow" : undefined}
+              autoContrast
+            >
+              {sendLabel}
+            </Button>
+            <Menu position="top-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  px={6}
+                  disabled={closed || send.isPending}
+                  color={kind === "note" ? "yellow" : undefined}
+                  autoContrast
+                  aria-label={t("ticket.reply.chooseStatus")}
+                  style={{ borderInlineStart: "1px solid var(--mantine-color-body)" }}
+                >
+                  <IconChevronDown size={16} />
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t("ticket.reply.statusAfter")}</Menu.Label>
+                {choices.map((s) => (
+                  <Menu.Item
+                    key={s}
+                    onClick={() => setChosen(s)}
+                    rightSection={s === status ? <IconCheck size={14} aria-hidden /> : null}
+                    aria-current={s === status ? "true" : undefined}
+                  >
+                    {t(`tickets.status.${s}`)}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+          </Button.Group>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
