@@ -17,7 +17,14 @@ export interface RunningFrontline {
  */
 export async function startFrontline(): Promise<RunningFrontline> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-e2e-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: "0",
+    SMTP_PORT: "0",
+    DATA_DIR: dataDir,
+    DEMO_PASSWORD,
+    LOG_LEVEL: "warn",
+  };
   let dropDatabase = () => {};
   if (process.env.DATABASE_URL) {
     const server = new URL(process.env.DATABASE_URL);

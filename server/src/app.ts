@@ -68,15 +68,14 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       referrerPolicy: "same-origin",
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body is over ${deps.config.BODY_LIMIT_BYTES} bytes`);
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.BODY_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", `The request body is over ${deps.config.BODY_LIMIT_BYTES} bytes`);
+    },
+  });
+  // Raw mail has its own, larger limit (see the channels routes).
+  app.use("/api/*", (c, next) => (c.req.path === "/api/v1/channels/email/inbound" ? next() : jsonLimit(c, next)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 

@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 // These start the real process on embedded PGlite: start-up, the data-folder lock and shutdown are its own.
-const embedded = { DATABASE_URL: "", PORT: "0", LOG_LEVEL: "info" };
+const embedded = { DATABASE_URL: "", PORT: "0", SMTP_PORT: "0", LOG_LEVEL: "info" };
 
 describe("start-up", () => {
   it("stops with one clear line naming a wrong variable", async () => {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import { registerChannelJobs } from "./modules/channels";
+import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { ConfigError, loadConfig } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
@@ -28,6 +28,11 @@ async function main() {
   const runner = new JobRunner(deps);
   const mail = registerChannelJobs(runner, deps);
   runner.start();
+  const smtp =
+    config.SMTP_PORT === "off"
+      ? undefined
+      : await startSmtpListener(deps, config.SMTP_PORT, config.SMTP_HOST ?? config.HOST);
+  if (smtp) log.info({ port: smtp.port }, "receiving mail over SMTP");
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
@@ -51,6 +56,7 @@ async function main() {
       // Idle keep-alive connections would hold close() open; busy ones finish first.
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
     });
+    await smtp?.close();
     await runner.stop();
     mail?.close();
     await database.close();

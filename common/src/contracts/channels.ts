@@ -36,3 +36,13 @@ export const loggedCallSchema = z.object({
   messageId: idSchema,
   customerId: idSchema,
 });
+
+/** What became of an inbound mail. */
+export const inboundMailResultSchema = z.object({
+  inboundId: idSchema,
+  outcome: z.enum(["ticket_created", "message_added", "follow_up", "suppressed", "broken"]),
+  reason: z.string().nullable(),
+  ticketId: idSchema.nullable(),
+  messageId: idSchema.nullable(),
+  duplicate: z.boolean(),
+});

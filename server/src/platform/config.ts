@@ -38,6 +38,20 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).max(200).default("Frontline <no-reply@localhost>"),
+  SMTP_PORT: z.union([z.literal("off"), intIn(0, 65535)]).default(2525),
+  SMTP_HOST: z.string().min(1).optional(),
+  MAIL_MAX_BYTES: intIn(1024, 104_857_600).default(26_214_400),
+  /** authserv-ids of the mail servers in front of us whose Authentication-Results headers we believe. */
+  MAIL_TRUSTED_AUTHSERV_IDS: z
+    .string()
+    .max(1000)
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };

@@ -25,6 +25,8 @@ export interface LookupKeys {
   apiTokenHash?: string;
   /** Operators (CLI) name an organisation; the web never looks one up by name. */
   organizationName?: string;
+  /** Mail names its organisation by the support address it was sent to. */
+  supportAddress?: string;
 }
 
 /**
@@ -36,7 +38,8 @@ export async function inLookup<T>(database: Database, keys: LookupKeys, fn: (tx:
     await tx.execute(sql`SELECT set_config('app.login_email', ${keys.loginEmail ?? ""}, true),
       set_config('app.session_hash', ${keys.sessionHash ?? ""}, true),
       set_config('app.api_token_hash', ${keys.apiTokenHash ?? ""}, true),
-      set_config('app.org_name', ${keys.organizationName ?? ""}, true)`);
+      set_config('app.org_name', ${keys.organizationName ?? ""}, true),
+      set_config('app.support_address', ${keys.supportAddress?.toLowerCase() ?? ""}, true)`);
     return fn(tx);
   });
 }

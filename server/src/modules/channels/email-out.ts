@@ -4,6 +4,7 @@ import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
 import { currentOrganization } from "../orgs";
 import { findMessage, findTicket, mergeMessageMeta, threadMailIds } from "../tickets";
+import { rememberOutgoingMailId } from "./email-in";
 import { type MailTransport, smtpTransport } from "./smtp-transport";
 
 export const SEND_REPLY = "email.send_reply";
@@ -58,11 +59,12 @@ export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandl
       };
     });
     await transport.send(mail);
-    await inOrg(ctx.database, ctx.orgId, (s) =>
-      mergeMessageMeta(s, messageId, {
+    await inOrg(ctx.database, ctx.orgId, async (s) => {
+      await rememberOutgoingMailId(s, mail.messageId.replace(/^<|>$/g, ""), ticketId, messageId);
+      await mergeMessageMeta(s, messageId, {
         mail: { messageId: mail.messageId, to: mail.to.address, sentAt: new Date().toISOString() },
-      }),
-    );
+      });
+    });
   };
 }
 

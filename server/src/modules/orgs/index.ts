@@ -1,2 +1,8 @@
-export { createOrganization, currentOrganization, findOrganizations, type NewOrganization } from "./orgs.service";
+export {
+  createOrganization,
+  currentOrganization,
+  findOrganizations,
+  type NewOrganization,
+  organizationBySupportAddress,
+} from "./orgs.service";
 export { organizations } from "./orgs.tables";

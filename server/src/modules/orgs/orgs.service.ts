@@ -55,3 +55,14 @@ export async function findOrganizations(database: Database, ref: string): Promis
       .where(eq(sql`lower(${organizations.name})`, ref.toLowerCase())),
   );
 }
+
+/** The organisation whose support address this is, if any (routing of mail that arrives over SMTP). */
+export async function organizationBySupportAddress(database: Database, address: string): Promise<string | undefined> {
+  const [row] = await inLookup(database, { supportAddress: address }, (tx) =>
+    tx
+      .select({ orgId: organizations.orgId })
+      .from(organizations)
+      .where(eq(sql`lower(${organizations.supportEmail})`, address.toLowerCase())),
+  );
+  return row?.orgId;
+}

@@ -173,7 +173,9 @@ describe("tickets work", () => {
     expect(await count("status=new,open&assigneeId=none")).toBe(2);
     expect((await mine.as.agent.get("/api/v1/tickets/count?limit=5")).status).toBe(400);
     const requesters = await mine.as.agent.get(`/api/v1/customers?ids=${t1.requesterId},${t3.requesterId}`);
-    expect(requesters.body.data.map((c: { id: string }) => c.id).sort()).toEqual([t1.requesterId, t3.requesterId].sort());
+    expect(requesters.body.data.map((c: { id: string }) => c.id).sort()).toEqual(
+      [t1.requesterId, t3.requesterId].sort(),
+    );
     const future = new Date(Date.now() + 3600_000).toISOString();
     expect(await ids(`createdFrom=${encodeURIComponent(future)}`)).toEqual([]);
   });
