@@ -194,6 +194,8 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/tickets": ["get", "post"],
       "/api/v1/tickets/bulk": ["post"],
       "/api/v1/tickets/count": ["get"],
+      "/api/v1/attachments": ["post"],
+      "/api/v1/attachments/{id}": ["get"],
       "/api/v1/tickets/{id}": ["get", "patch"],
       "/api/v1/tickets/{id}/merge": ["post"],
       "/api/v1/tickets/{id}/messages": ["get", "post"],

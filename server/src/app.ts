@@ -10,7 +10,7 @@ import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
-import { ticketRoutes } from "./modules/tickets";
+import { attachmentRoutes, ticketRoutes } from "./modules/tickets";
 import type { Deps } from "./platform/context";
 import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
@@ -74,8 +74,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       throw new AppError("payload_too_large", `The request body is over ${deps.config.BODY_LIMIT_BYTES} bytes`);
     },
   });
-  // Raw mail has its own, larger limit (see the channels routes).
-  app.use("/api/*", (c, next) => (c.req.path === "/api/v1/channels/email/inbound" ? next() : jsonLimit(c, next)));
+  // Raw mail and file uploads have their own, larger limits (see their routes).
+  const ownLimits = new Set(["/api/v1/channels/email/inbound", "/api/v1/attachments"]);
+  app.use("/api/*", (c, next) => (ownLimits.has(c.req.path) ? next() : jsonLimit(c, next)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
@@ -88,6 +89,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", customFieldRoutes);
   v1.route("/", customerRoutes);
   v1.route("/", ticketRoutes);
+  v1.route("/", attachmentRoutes);
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
   app.route("/api/v1", v1);

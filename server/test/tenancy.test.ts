@@ -270,6 +270,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
     // When this list grows, add the new route to the tests below.
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
+      "GET /api/v1/attachments/{id}",
       "GET /api/v1/companies/{id}",
       "GET /api/v1/customers/{id}",
       "GET /api/v1/customers/{id}/timeline",
@@ -292,9 +293,24 @@ describe("across organisations, the API answers as if foreign objects did not ex
   it("answers 404 to every role of B reading or deleting A's objects by id", async () => {
     const o = await twoOrgs();
     const { a, b, team, token } = o;
+    const form = new FormData();
+    form.append("file", new Blob(["private notes"], { type: "text/plain" }), "notes.txt");
+    const uploaded = await h.app.request("/api/v1/attachments", {
+      method: "POST",
+      body: form,
+      headers: { cookie: a.as.agent.creds.cookie!, "x-csrf-token": a.as.agent.creds.csrfToken! },
+    });
+    const file = ((await uploaded.json()) as { data: { id: string } }).data;
+    await a.as.agent.post(`/api/v1/tickets/${o.ticket.id}/messages`, {
+      kind: "note",
+      body: "file",
+      attachmentIds: [file.id],
+    });
+    expect((await a.as.supervisor.get(`/api/v1/attachments/${file.id}`)).status).toBe(200);
     for (const role of ROLES) {
       const as = b.as[role];
       for (const res of [
+        await as.get(`/api/v1/attachments/${file.id}`),
         await as.get(`/api/v1/users/${a.users.admin.id}`),
         await as.get(`/api/v1/teams/${team.id}`),
         await as.delete(`/api/v1/api-tokens/${token.id}`),

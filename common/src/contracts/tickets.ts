@@ -117,6 +117,10 @@ export const attachmentSchema = z.object({
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int(),
+  /** Shown inside the HTML body (a cid: image) rather than as a separate file. */
+  inline: z.boolean(),
+  /** Where to download it (same origin, with the session or a token). */
+  url: z.string(),
 });
 
 export const messageSchema = z.object({
@@ -144,6 +148,8 @@ export const createMessageInput = z
     html: bodySchema.optional(),
     /** Optionally change the status in the same step, e.g. reply and set pending. */
     status: ticketStatusSchema.optional(),
+    /** Files uploaded before with POST /attachments, to send with this message. */
+    attachmentIds: z.array(idSchema).max(20).default([]),
   })
   .refine((m) => m.body.trim() !== "" || (m.html ?? "").trim() !== "", {
     path: ["body"],

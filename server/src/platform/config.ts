@@ -41,6 +41,7 @@ const envSchema = z.object({
   SMTP_PORT: z.union([z.literal("off"), intIn(0, 65535)]).default(2525),
   SMTP_HOST: z.string().min(1).optional(),
   MAIL_MAX_BYTES: intIn(1024, 104_857_600).default(26_214_400),
+  ATTACHMENT_MAX_BYTES: intIn(1024, 104_857_600).default(20_971_520),
   /** authserv-ids of the mail servers in front of us whose Authentication-Results headers we believe. */
   MAIL_TRUSTED_AUTHSERV_IDS: z
     .string()

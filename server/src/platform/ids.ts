@@ -8,7 +8,7 @@ export const newId = (): string => v7();
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
 
 /** SHA-256 hex of a secret; secrets are stored only as hashes. */
-export const sha256 = (value: string): string => createHash("sha256").update(value).digest("hex");
+export const sha256 = (value: string | Buffer): string => createHash("sha256").update(value).digest("hex");
 
 /** Constant-time comparison of two strings. */
 export function safeEqual(a: string, b: string): boolean {

@@ -107,6 +107,39 @@ describe("inbound mail works", () => {
     expect(follow).toMatchObject({ subject: "Old issue", tags: ["follow-up"], status: "new" });
   });
 
+  it("keeps a mail's attachments on its message, downloadable", async () => {
+    const raw = [
+      `From: Ana Pop <${uniqueEmail("att")}>`,
+      "To: support@acme.test",
+      "Subject: Receipt attached",
+      `Message-ID: <att-${Math.random()}@mail.example>`,
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Receipt below.",
+      "--b1",
+      'Content-Type: application/pdf; name="chitanță.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "Content-Disposition: attachment; filename*=UTF-8''chitan%C8%9B%C4%83.pdf",
+      "",
+      Buffer.from("%PDF-1.4\n%test\n").toString("base64"),
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const res = await post(raw);
+    const messages = (await org.as.agent.get(`/api/v1/tickets/${res.body.data.ticketId}/messages`)).body.data;
+    expect(messages[0].attachments).toEqual([
+      expect.objectContaining({ filename: "chitanță.pdf", contentType: "application/pdf", inline: false }),
+    ]);
+    const file = await h.app.request(messages[0].attachments[0].url, {
+      headers: { cookie: org.as.agent.creds.cookie! },
+    });
+    expect(Buffer.from(await file.arrayBuffer()).toString()).toBe("%PDF-1.4\n%test\n");
+  });
+
   it("sets aside auto-replies and bounces without a ticket, keeping them", async () => {
     const auto = await post(
       mail({

@@ -6,7 +6,15 @@ import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type CustomerRow, findOrCreateCustomerByEmail } from "../customers";
 import { currentOrganization } from "../orgs";
-import { applyChanges, findTicket, insertMessage, openTicket, type TicketRow, ticketByNumber } from "../tickets";
+import {
+  applyChanges,
+  findTicket,
+  insertMessage,
+  openTicket,
+  storeMessageFiles,
+  type TicketRow,
+  ticketByNumber,
+} from "../tickets";
 import { inboundMails, mailThreadIds } from "./channels.tables";
 import { type ClassifyContext, classifyMail } from "./email/auto-reply";
 import { type ParsedMail, parseMail } from "./email/parse-mail";
@@ -124,8 +132,16 @@ async function decide(s: OrgTx, ctx: Ctx, mail: ParsedMail, context: ClassifyCon
     },
   };
   const thread = await threadOf(s, mail, customer);
+  const files = mail.attachments.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: a.content,
+    inline: a.inline,
+    contentId: a.contentId,
+  }));
   if (thread && thread.status !== "closed" && !thread.mergedIntoId) {
     const messageId = await insertMessage(s, { ...message, ticketId: thread.id, channel: thread.channel });
+    await storeMessageFiles(s, messageId, files);
     const next = statusOnCustomerMessage(thread.status);
     if (next !== "follow_up" && next !== thread.status) await applyChanges(s, thread, { status: next });
     return { outcome: "message_added", reason: null, ticketId: thread.id, messageId };
@@ -143,6 +159,7 @@ async function decide(s: OrgTx, ctx: Ctx, mail: ParsedMail, context: ClassifyCon
     tags: followUp?.tags ?? [],
     message: thread ? { ...message, meta: { ...message.meta, followUpOf: thread.id } } : message,
   });
+  await storeMessageFiles(s, opened.messageId, files);
   if (mail.problems.length) {
     await recordAudit(s, ctx, {
       action: "mail.flagged",

@@ -3,7 +3,7 @@ import { type JobHandler, PermanentJobError } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
 import { currentOrganization } from "../orgs";
-import { findMessage, findTicket, mergeMessageMeta, threadMailIds } from "../tickets";
+import { findMessage, findTicket, mergeMessageMeta, messageFiles, threadMailIds } from "../tickets";
 import { rememberOutgoingMailId } from "./email-in";
 import { type MailTransport, smtpTransport } from "./smtp-transport";
 
@@ -43,6 +43,7 @@ export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandl
         ? { name: org.name, address: org.supportEmail }
         : splitAddress(deps.config.MAIL_FROM);
       const thread = (await threadMailIds(s, ticketId)).filter((t) => t.messageId !== messageId);
+      const files = await messageFiles(s, messageId);
       const ownId = `<${messageId}@${domainOf(from.address)}>`;
       return {
         from: { name: headerSafe(from.name), address: headerSafe(from.address) },
@@ -56,6 +57,12 @@ export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandl
           ? { inReplyTo: thread[thread.length - 1]!.mailId, references: thread.map((t) => t.mailId) }
           : {}),
         headers: { "X-Frontline-Ticket": String(ticket.number) },
+        attachments: files.map((f) => ({
+          filename: f.filename,
+          content: f.content,
+          contentType: f.contentType,
+          ...(f.contentId ? { cid: f.contentId } : {}),
+        })),
       };
     });
     await transport.send(mail);

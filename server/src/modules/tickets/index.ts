@@ -1,3 +1,5 @@
+export { attachmentRoutes } from "./attachments.routes";
+export { messageFiles, storeMessageFiles } from "./attachments.service";
 export {
   findMessage,
   insertMessage,

@@ -7,12 +7,13 @@ import { htmlToText, sanitizeHtml } from "../../platform/html";
 import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
+import { type AttachmentRow, attachmentsOf, linkUploads } from "./attachments.service";
 import { applyChanges } from "./ticket-changes";
 import { refreshTicketSearch } from "./ticket-search";
 import { findTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
-export type MessageRow = typeof messages.$inferSelect & { authorName: string };
+export type MessageRow = typeof messages.$inferSelect & { authorName: string; attachments: AttachmentRow[] };
 
 /** Raised when an agent's public reply is stored: channels deliver it to the customer. */
 export const TICKET_REPLY_ADDED = "ticket.reply_added";
@@ -75,8 +76,16 @@ export const messageAuthorName = sql<string>`coalesce(
 export async function listMessages(ctx: Ctx, ticketId: string): Promise<MessageRow[]> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     if (!(await findTicket(s, ticketId))) throw notFound("Ticket");
-    return selectMessages(s, ticketId);
+    return withFiles(s, await selectMessages(s, ticketId));
   });
+}
+
+async function withFiles(s: OrgTx, rows: Omit<MessageRow, "attachments">[]): Promise<MessageRow[]> {
+  const files = await attachmentsOf(
+    s,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, attachments: files.get(r.id) ?? [] }));
 }
 
 function selectMessages(s: OrgTx, ticketId: string, id?: string) {
@@ -118,6 +127,7 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
       body: input.body,
       html: input.html,
     });
+    await linkUploads(s, userId, id, input.attachmentIds);
     if (status !== ticket.status) await applyChanges(s, ticket, { status });
     if (input.kind === "reply")
       await domainEvents.emit<TicketReplyAdded>(s, TICKET_REPLY_ADDED, { ticketId, messageId: id });
@@ -127,13 +137,13 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
       entityId: ticketId,
       changes: status !== ticket.status ? { status: [ticket.status, status] } : {},
     });
-    return (await selectMessages(s, ticketId, id))[0]!;
+    return (await withFiles(s, await selectMessages(s, ticketId, id)))[0]!;
   });
 }
 
 /** One message with its author's name, inside the caller's transaction (delivery jobs read it). */
 export async function findMessage(s: OrgTx, ticketId: string, id: string): Promise<MessageRow | undefined> {
-  return (await selectMessages(s, ticketId, id))[0];
+  return (await withFiles(s, await selectMessages(s, ticketId, id)))[0];
 }
 
 /** The mail Message-IDs of a ticket's conversation, oldest first, for threading replies. */

@@ -36,7 +36,14 @@ export function presentMessage(r: MessageRow): Message {
     bodyText: r.bodyText,
     bodyHtml: r.bodyHtml,
     author: { type: r.authorType, id: r.authorUserId ?? r.authorCustomerId, name: r.authorName },
-    attachments: [],
+    attachments: r.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+      inline: a.inline,
+      url: `/api/v1/attachments/${a.id}`,
+    })),
     createdAt: r.createdAt.toISOString(),
   };
 }

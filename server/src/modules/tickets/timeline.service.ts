@@ -6,6 +6,7 @@ import { notFound } from "../../platform/errors";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
+import { attachmentsOf } from "./attachments.service";
 import { messageAuthorName } from "./messages.service";
 import { messages, tickets } from "./tickets.tables";
 
@@ -15,7 +16,7 @@ export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<
     if (!(await findCustomer(s, customerId))) throw notFound("Customer");
     const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
     const _afterTime = after ? cursorTime(after[0]!) : undefined;
-    return s.tx
+    const found = await s.tx
       .select({
         id: messages.id,
         ticketId: messages.ticketId,
@@ -45,6 +46,11 @@ export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<
       )
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .limit(q.limit + 1);
+    const files = await attachmentsOf(
+      s,
+      found.map((r) => r.id),
+    );
+    return found.map((r) => ({ ...r, attachments: files.get(r.id) ?? [] }));
   });
   return pageFrom(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]);
 }

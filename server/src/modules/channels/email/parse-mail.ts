@@ -1,10 +1,10 @@
 import PostalMime, { type Address, type Email } from "postal-mime";
 import { htmlToText, sanitizeHtml } from "../../../platform/html";
+import { safeFilename } from "../../../platform/safe-filename";
 import { parseAuthResults } from "./auth-results";
 import type { MailAddress, MailAttachment, MailFlags, ParsedMail } from "./mail-types";
 import { normaliseMessageId, parseIdList, syntheticMessageId } from "./message-ids";
 import { parseHeaderParams, scanMime } from "./mime-scan";
-import { safeFilename } from "./safe-filename";
 import { repairC1Controls } from "./windows-1252";
 
 export type { MailAddress, MailAttachment, MailFlags, ParsedMail } from "./mail-types";
