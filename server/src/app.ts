@@ -10,7 +10,7 @@ import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
-import { attachmentRoutes, ticketRoutes } from "./modules/tickets";
+import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
 import type { Deps } from "./platform/context";
 import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
@@ -90,6 +90,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", customerRoutes);
   v1.route("/", ticketRoutes);
   v1.route("/", attachmentRoutes);
+  v1.route("/", viewRoutes);
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
   app.route("/api/v1", v1);

@@ -270,6 +270,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
     // When this list grows, add the new route to the tests below.
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
+      "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
       "GET /api/v1/companies/{id}",
       "GET /api/v1/customers/{id}",
@@ -284,6 +285,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/teams/{id}",
       "PATCH /api/v1/tickets/{id}",
       "PATCH /api/v1/users/{id}",
+      "PATCH /api/v1/views/{id}",
       "POST /api/v1/customers/{id}/merge",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",

@@ -156,6 +156,8 @@ export const createMessageInput = z
     message: "Write something: a body or HTML",
   });
 export type CreateMessageInput = z.infer<typeof createMessageInput>;
+/** What a client sends (defaults not yet applied). */
+export type CreateMessageRequest = z.input<typeof createMessageInput>;
 
 /** One entry of a customer's timeline: a message with the ticket it belongs to. */
 export const timelineEntrySchema = messageSchema.extend({
@@ -164,3 +166,49 @@ export const timelineEntrySchema = messageSchema.extend({
   ticketStatus: ticketStatusSchema,
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** A view's saved filters: the list's filters as values, with "me" for the person looking. */
+export const viewFiltersSchema = z.strictObject({
+  status: z.array(ticketStatusSchema).max(6).optional(),
+  priority: z.array(ticketPrioritySchema).max(4).optional(),
+  channel: z.array(ticketChannelSchema).max(7).optional(),
+  assigneeId: z.union([idSchema, z.literal("none"), z.literal("me")]).optional(),
+  teamId: z.union([idSchema, z.literal("none")]).optional(),
+  tag: tagSchema.optional(),
+});
+export type ViewFilters = z.infer<typeof viewFiltersSchema>;
+
+const viewSort = z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]);
+
+export const viewSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** Personal views belong to one user; team views are shared with a team's members. */
+  scope: z.enum(["personal", "team"]),
+  teamId: idSchema.nullable(),
+  ownerId: idSchema.nullable(),
+  filters: viewFiltersSchema,
+  sort: viewSort,
+  position: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type View = z.infer<typeof viewSchema>;
+
+export const createViewInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  /** Share with this team (supervisors and above); without it the view is personal. */
+  teamId: idSchema.optional(),
+  filters: viewFiltersSchema,
+  sort: viewSort.default("updated_desc"),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+export type CreateViewInput = z.infer<typeof createViewInput>;
+
+export const updateViewInput = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  filters: viewFiltersSchema.optional(),
+  sort: viewSort.optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+});
+export type UpdateViewInput = z.infer<typeof updateViewInput>;

@@ -1,5 +1,5 @@
 import {
-  type CreateMessageInput,
+  type CreateMessageRequest,
   type CreateTicketInput,
   messageSchema,
   one,
@@ -81,6 +81,6 @@ export async function listMessages(ticketId: string, signal?: AbortSignal) {
 }
 
 /** Sends a public reply or adds an internal note, optionally changing the status in the same step. */
-export async function addMessage(ticketId: string, input: CreateMessageInput) {
+export async function addMessage(ticketId: string, input: CreateMessageRequest) {
   return (await apiPost(`/tickets/${encodeURIComponent(ticketId)}/messages`, input, messageResponse)).data;
 }

@@ -22,6 +22,7 @@ async function upload(as: Client, name: string, bytes: Buffer, type = "applicati
     body: form,
     headers: { cookie: as.creds.cookie!, "x-csrf-token": as.creds.csrfToken! },
   });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies by shape and assert exact values
   return { status: res.status, body: (await res.json()) as any };
 }
 

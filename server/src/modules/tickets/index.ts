@@ -17,3 +17,4 @@ export { findTicket, type TicketRow, ticketByNumber } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";
+export { viewRoutes } from "./views.routes";
