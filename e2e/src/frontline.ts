@@ -8,6 +8,8 @@ export const DEMO_PASSWORD = "e2e-demo-password";
 
 export interface RunningFrontline {
   url: string;
+  /** Where its SMTP listener receives mail. */
+  smtpPort: number;
   stop(): Promise<void>;
 }
 
@@ -15,7 +17,8 @@ export interface RunningFrontline {
  * Starts a real Frontline process with its demo workspace: embedded PGlite in a temporary folder,
  * or, when DATABASE_URL is set, a fresh database on that server seeded through the CLI.
  */
-export async function startFrontline(): Promise<RunningFrontline> {
+/** `env` adds settings, e.g. SMTP_URL for a relay the test listens on. */
+export async function startFrontline(env_: NodeJS.ProcessEnv = {}): Promise<RunningFrontline> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-e2e-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -24,6 +27,7 @@ export async function startFrontline(): Promise<RunningFrontline> {
     DATA_DIR: dataDir,
     DEMO_PASSWORD,
     LOG_LEVEL: "warn",
+    ...env_,
   };
   let dropDatabase = () => {};
   if (process.env.DATABASE_URL) {
@@ -47,9 +51,10 @@ export async function startFrontline(): Promise<RunningFrontline> {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const url = await waitForUrl(child);
+  const { url, smtpPort } = await waitForUrl(child);
   return {
     url,
+    smtpPort,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
@@ -64,13 +69,15 @@ function psql(url: string, statement: string) {
   if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
 }
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+/** Resolves with the web address and the SMTP port the process prints once it listens. */
+function waitForUrl(child: ChildProcess): Promise<{ url: string; smtpPort: number }> {
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Frontline is running at (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
+      const smtp = /Receiving mail at smtp:\/\/\S+:(\d+)/.exec(output);
+      if (match) resolve({ url: match[1]!, smtpPort: smtp ? Number(smtp[1]) : 0 });
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => {

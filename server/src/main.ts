@@ -32,7 +32,7 @@ async function main() {
     config.SMTP_PORT === "off"
       ? undefined
       : await startSmtpListener(deps, config.SMTP_PORT, config.SMTP_HOST ?? config.HOST);
-  if (smtp) log.info({ port: smtp.port }, "receiving mail over SMTP");
+  if (smtp) process.stdout.write(`Receiving mail at smtp://${config.SMTP_HOST ?? config.HOST}:${smtp.port}\n`);
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {

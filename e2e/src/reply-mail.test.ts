@@ -1,0 +1,107 @@
+import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
+import type { Browser, Page } from "playwright-core";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
+import { DEMO_PASSWORD, type RunningFrontline, startFrontline } from "./frontline";
+
+/** The customer's mail server: a real SMTP server on loopback keeping what Frontline sends. */
+const inbox: { to: string[]; raw: string }[] = [];
+const relay = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    let raw = "";
+    stream.on("data", (c: Buffer) => (raw += c.toString()));
+    stream.on("end", () => {
+      inbox.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
+      callback();
+    });
+  },
+});
+
+let frontline: RunningFrontline;
+let browser: Browser;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const relayPort = (relay.server.address() as AddressInfo).port;
+  [frontline, browser] = await Promise.all([
+    startFrontline({ SMTP_URL: `smtp://127.0.0.1:${relayPort}` }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await frontline?.stop();
+  await new Promise<void>((resolve) => relay.close(() => resolve()));
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(frontline.url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("user-menu").waitFor();
+}
+
+describe("a customer's mail and an agent's answer", () => {
+  it("turns a mail into a ticket, mails the agent's reply back threaded, and files the customer's answer on the same ticket", async () => {
+    const customer = `ioana.${Date.now()}@example.com`;
+    const subject = `Washing machine leaks ${Date.now()}`;
+    const customerMail = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: frontline.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await customerMail.sendMail({
+      from: `Ioana Marin <${customer}>`,
+      to: "support@demo.test",
+      subject,
+      text: "Water on the floor after every wash.",
+    });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, "agent@demo.test");
+    await page.getByTestId("nav").getByRole("link", { name: "Agent workspace" }).click();
+    await page
+      .getByRole("navigation", { name: "Views" })
+      .getByRole("link", { name: /All open/ })
+      .click();
+    const row = page.getByRole("row", { name: new RegExp(subject) });
+    await row.waitFor();
+    await row.getByRole("link").first().click();
+    await page.getByRole("heading", { name: subject }).waitFor();
+
+    const answer = "Please check the drain hose clamp; a technician can come on Tuesday.";
+    await page.keyboard.press("r");
+    await page.keyboard.type(answer);
+    await page.keyboard.press("Control+Enter");
+    const conversation = page.getByRole("region", { name: "Conversation" });
+    await conversation.getByRole("article", { name: "Public reply" }).filter({ hasText: answer }).waitFor();
+
+    // The reply leaves through the outbox within a few seconds.
+    await expect.poll(() => inbox.filter((m) => m.to.includes(customer)).length, { timeout: 20_000 }).toBe(1);
+    const received = await simpleParser(inbox.find((m) => m.to.includes(customer))!.raw);
+    expect(received.subject).toMatch(new RegExp(`^Re: ${subject} \\[#\\d+\\]$`));
+    expect(received.text?.trim()).toBe(answer);
+
+    // The customer answers that mail: it lands on the same ticket, shown without reloading.
+    await customerMail.sendMail({
+      from: `Ioana Marin <${customer}>`,
+      to: "support@demo.test",
+      subject: `Re: ${received.subject}`,
+      inReplyTo: received.messageId,
+      references: [received.messageId!],
+      text: `Tuesday works for me.\n\nOn Friday, Support wrote:\n> ${answer}`,
+    });
+    customerMail.close();
+    await conversation.getByText("Tuesday works for me.").waitFor({ timeout: 20_000 });
+    await expect(conversation.textContent()).resolves.not.toContain("On Friday, Support wrote");
+  });
+});
