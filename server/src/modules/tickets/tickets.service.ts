@@ -7,6 +7,7 @@ import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
+import { detectLocale } from "./detect-language";
 import { insertMessage, type NewMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
 import { applyTags } from "./ticket-rules";
@@ -59,7 +60,8 @@ export async function openTicket(
     teamId: input.teamId ?? null,
     tags: applyTags([], input.tags),
     customFields: input.customFields ?? {},
-    language: input.language ?? null,
+    // Detected from the customer's words when nobody said: search stems the ticket in its language.
+    language: input.language ?? detectLocale(`${input.subject}\n${input.message.body}`),
     createdAt: now,
     updatedAt: now,
     lastMessageAt: now,
