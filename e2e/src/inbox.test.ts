@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
-import { DEMO_PASSWORD, type RunningFrontline, startFrontline } from "./frontline";
+import { type RunningFrontline, startFrontline } from "./frontline";
+import { signIn as signInAs } from "./session";
 
 let frontline: RunningFrontline;
 let browser: Browser;
@@ -15,13 +16,7 @@ afterAll(async () => {
   await frontline?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(frontline.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("user-menu").waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
 
 /** Calls the API as the signed-in page: its session cookie, and the CSRF token from /me on writes. */
 async function api<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {

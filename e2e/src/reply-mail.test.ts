@@ -5,7 +5,8 @@ import type { Browser, Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
-import { DEMO_PASSWORD, type RunningFrontline, startFrontline } from "./frontline";
+import { type RunningFrontline, startFrontline } from "./frontline";
+import { signIn as signInAs } from "./session";
 
 /** The customer's mail server: a real SMTP server on loopback keeping what Frontline sends. */
 const inbox: { to: string[]; raw: string }[] = [];
@@ -41,13 +42,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => relay.close(() => resolve()));
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(frontline.url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("user-menu").waitFor();
-}
+const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
 
 describe("a customer's mail and an agent's answer", () => {
   it("turns a mail into a ticket, mails the agent's reply back threaded, and files the customer's answer on the same ticket", async () => {

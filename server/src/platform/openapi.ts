@@ -1,4 +1,6 @@
 import { problemSchema } from "@frontline/common";
+import type { z } from "zod";
+import { jsonResponse } from "./http";
 
 const problem = (description: string) => ({
   content: { "application/problem+json": { schema: problemSchema } },
@@ -18,3 +20,15 @@ export const problemResponses = {
 
 /** Either authentication method works on every route. */
 export const authSecurity: Record<string, string[]>[] = [{ session: [] }, { bearer: [] }];
+
+/** Responses of a read or change: 200 with `schema`, or a problem. */
+export const okResponses = <T extends z.ZodType>(schema: T, description: string) => ({
+  ...problemResponses,
+  200: jsonResponse(schema, description),
+});
+
+/** Responses of a creation: 201 with `schema`, or a problem. */
+export const createdResponses = <T extends z.ZodType>(schema: T, description: string) => ({
+  ...problemResponses,
+  201: jsonResponse(schema, description),
+});

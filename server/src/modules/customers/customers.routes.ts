@@ -15,7 +15,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize } from "../../platform/authorize";
 import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
-import { authSecurity, problemResponses } from "../../platform/openapi";
+import { authSecurity, createdResponses, okResponses, problemResponses } from "../../platform/openapi";
 import { createCompany, getCompany, listCompanies, updateCompany } from "./companies.service";
 import { canEditCustomers, canManageCompanies, canMergeCustomers } from "./customers.policy";
 import { presentCompany, presentCustomer } from "./customers.present";
@@ -24,8 +24,8 @@ import { createCustomer, getCustomer, listCustomers, mergeCustomers, updateCusto
 const idParam = z.object({ id: idSchema });
 const c = { security: authSecurity, tags: ["Customers"] };
 const co = { security: authSecurity, tags: ["Companies"] };
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({ ...problemResponses, 200: jsonResponse(schema, d) });
-const created = <T extends z.ZodType>(schema: T, d: string) => ({ ...problemResponses, 201: jsonResponse(schema, d) });
+const ok = okResponses;
+const created = createdResponses;
 
 const routes = {
   list: createRoute({

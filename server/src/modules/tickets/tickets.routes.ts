@@ -18,7 +18,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authorize } from "../../platform/authorize";
 import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
 import { idempotent } from "../../platform/idempotency";
-import { authSecurity, problemResponses } from "../../platform/openapi";
+import { authSecurity, createdResponses, okResponses, problemResponses } from "../../platform/openapi";
 import { mergeTickets } from "./merge.service";
 import { addStaffMessage, listMessages } from "./messages.service";
 import { canMergeTickets, canWorkTickets } from "./tickets.policy";
@@ -28,8 +28,8 @@ import { customerTimeline } from "./timeline.service";
 
 const idParam = z.object({ id: idSchema });
 const t = { security: authSecurity, tags: ["Tickets"] };
-const ok = <T extends z.ZodType>(schema: T, d: string) => ({ ...problemResponses, 200: jsonResponse(schema, d) });
-const created = <T extends z.ZodType>(schema: T, d: string) => ({ ...problemResponses, 201: jsonResponse(schema, d) });
+const ok = okResponses;
+const created = createdResponses;
 
 const routes = {
   list: createRoute({
