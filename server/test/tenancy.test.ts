@@ -270,6 +270,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
     // When this list grows, add the new route to the tests below.
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
+      "DELETE /api/v1/channels/imap-mailboxes/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
       "GET /api/v1/companies/{id}",

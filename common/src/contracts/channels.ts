@@ -46,3 +46,26 @@ export const inboundMailResultSchema = z.object({
   messageId: idSchema.nullable(),
   duplicate: z.boolean(),
 });
+
+export const imapMailboxSchema = z.object({
+  id: idSchema,
+  host: z.string(),
+  port: z.number().int(),
+  secure: z.boolean(),
+  username: z.string(),
+  folder: z.string(),
+  enabled: z.boolean(),
+  lastUid: z.number().int(),
+  lastPolledAt: isoDateTime.nullable(),
+  lastError: z.string().nullable(),
+});
+
+/** A mailbox to poll; the password is stored and never shown again. */
+export const createImapMailboxInput = z.strictObject({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535).default(993),
+  secure: z.boolean().default(true),
+  username: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+  folder: z.string().trim().min(1).max(200).default("INBOX"),
+});

@@ -1,4 +1,4 @@
 import type { Actor } from "../../platform/context";
 
-/** Feeding raw mail in is an integration's job: admins and their API tokens. */
+/** Feeding raw mail in and setting up mailboxes are admin work (an integration uses an admin's API token). */
 export const canIngestMail = (actor: Actor): boolean => actor.role === "admin";

@@ -1,4 +1,12 @@
-import { inboundMailResultSchema, logCallInput, loggedCallSchema, one } from "@frontline/common";
+import {
+  createImapMailboxInput,
+  idSchema,
+  imapMailboxSchema,
+  inboundMailResultSchema,
+  logCallInput,
+  loggedCallSchema,
+  one,
+} from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { authorize } from "../../platform/authorize";
@@ -8,6 +16,7 @@ import { authSecurity, problemResponses } from "../../platform/openapi";
 import { presentTicket } from "../tickets";
 import { canIngestMail } from "./channels.policy";
 import { ingestMail } from "./email-in";
+import { addMailbox, listMailboxes, presentMailbox, removeMailbox } from "./imap-mailboxes";
 import { logCall } from "./phone.service";
 
 const routes = {
@@ -32,6 +41,32 @@ const routes = {
       201: jsonResponse(one(inboundMailResultSchema), "Stored; what became of it"),
       200: jsonResponse(one(inboundMailResultSchema), "Already received (same Message-ID); nothing changed"),
     },
+  }),
+  listMailboxes: createRoute({
+    security: authSecurity,
+    tags: ["Channels"],
+    method: "get",
+    path: "/channels/imap-mailboxes",
+    summary: "Mailboxes polled over IMAP (admins)",
+    responses: { ...problemResponses, 200: jsonResponse(z.object({ data: z.array(imapMailboxSchema) }), "Mailboxes") },
+  }),
+  addMailbox: createRoute({
+    security: authSecurity,
+    tags: ["Channels"],
+    method: "post",
+    path: "/channels/imap-mailboxes",
+    summary: "Poll a mailbox over IMAP (admins); the password is never shown again",
+    request: { body: jsonBody(createImapMailboxInput) },
+    responses: { ...problemResponses, 201: jsonResponse(one(imapMailboxSchema), "The mailbox") },
+  }),
+  removeMailbox: createRoute({
+    security: authSecurity,
+    tags: ["Channels"],
+    method: "delete",
+    path: "/channels/imap-mailboxes/{id}",
+    summary: "Stop polling a mailbox (admins)",
+    request: { params: z.object({ id: idSchema }) },
+    responses: { ...problemResponses, 204: { description: "Removed" } },
   }),
 };
 
@@ -62,4 +97,20 @@ channelRoutes
     if (raw.length === 0) throw new AppError("validation_failed", "The mail is empty", { body: ["Empty"] });
     const result = await ingestMail(ctx, raw, "api");
     return c.json({ data: result }, result.duplicate ? 200 : 201);
+  })
+  .openapi(routes.listMailboxes, async (c) => {
+    const ctx = ctxOf(c);
+    authorize(canIngestMail(ctx.actor));
+    return c.json({ data: (await listMailboxes(ctx)).map(presentMailbox) }, 200);
+  })
+  .openapi(routes.addMailbox, async (c) => {
+    const ctx = ctxOf(c);
+    authorize(canIngestMail(ctx.actor));
+    return c.json({ data: presentMailbox(await addMailbox(ctx, c.req.valid("json"))) }, 201);
+  })
+  .openapi(routes.removeMailbox, async (c) => {
+    const ctx = ctxOf(c);
+    authorize(canIngestMail(ctx.actor));
+    await removeMailbox(ctx, c.req.valid("param").id);
+    return c.body(null, 204);
   });

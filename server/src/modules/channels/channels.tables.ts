@@ -1,4 +1,5 @@
 import {
+  boolean,
   customType,
   foreignKey,
   index,
@@ -65,4 +66,26 @@ export const mailThreadIds = pgTable(
     foreignKey({ columns: [t.orgId, t.ticketId], foreignColumns: [tickets.orgId, tickets.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.orgId, t.messageId], foreignColumns: [messages.orgId, messages.id] }).onDelete("cascade"),
   ],
+);
+
+/** A mailbox Frontline polls over IMAP for an organisation (the third way mail comes in). */
+export const imapMailboxes = pgTable(
+  "imap_mailboxes",
+  {
+    orgId: orgId().references(() => organizations.orgId),
+    id: uuid("id").notNull(),
+    host: text("host").notNull(),
+    port: integer("port").notNull(),
+    secure: boolean("secure").notNull().default(true),
+    username: text("username").notNull(),
+    password: text("password").notNull(),
+    folder: text("folder").notNull().default("INBOX"),
+    enabled: boolean("enabled").notNull().default(true),
+    uidValidity: text("uid_validity"),
+    lastUid: integer("last_uid").notNull().default(0),
+    lastPolledAt: at("last_polled_at"),
+    lastError: text("last_error"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

@@ -2,6 +2,7 @@ import type { Deps } from "../../platform/context";
 import type { JobRunner } from "../../platform/jobs";
 import "./channels.events";
 import { SEND_REPLY, sendReplyHandler } from "./email-out";
+import { POLL_IMAP, pollImapHandler } from "./imap-poll";
 import { type MailTransport, smtpTransport } from "./smtp-transport";
 
 export { channelRoutes } from "./channels.routes";
@@ -19,6 +20,7 @@ export function registerChannelJobs(
   deps: Deps,
   transport?: MailTransport,
 ): MailTransport | undefined {
+  runner.register(POLL_IMAP, pollImapHandler);
   const mail = transport ?? (deps.config.SMTP_URL ? smtpTransport(deps.config.SMTP_URL) : undefined);
   if (mail) runner.register(SEND_REPLY, sendReplyHandler(deps, mail));
   else deps.log.warn("SMTP_URL is not set: replies are kept in the outbox until a mail relay is configured");
