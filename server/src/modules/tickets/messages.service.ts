@@ -88,23 +88,26 @@ async function withFiles(s: OrgTx, rows: Omit<MessageRow, "attachments">[]): Pro
   return rows.map((r) => ({ ...r, attachments: files.get(r.id) ?? [] }));
 }
 
+/** The columns of a message as the API shows it, with its author's name. */
+export const messageColumns = {
+  orgId: messages.orgId,
+  id: messages.id,
+  ticketId: messages.ticketId,
+  kind: messages.kind,
+  channel: messages.channel,
+  authorType: messages.authorType,
+  authorUserId: messages.authorUserId,
+  authorCustomerId: messages.authorCustomerId,
+  bodyText: messages.bodyText,
+  bodyHtml: messages.bodyHtml,
+  meta: messages.meta,
+  createdAt: messages.createdAt,
+  authorName: messageAuthorName,
+};
+
 function selectMessages(s: OrgTx, ticketId: string, id?: string) {
   return s.tx
-    .select({
-      orgId: messages.orgId,
-      id: messages.id,
-      ticketId: messages.ticketId,
-      kind: messages.kind,
-      channel: messages.channel,
-      authorType: messages.authorType,
-      authorUserId: messages.authorUserId,
-      authorCustomerId: messages.authorCustomerId,
-      bodyText: messages.bodyText,
-      bodyHtml: messages.bodyHtml,
-      meta: messages.meta,
-      createdAt: messages.createdAt,
-      authorName: messageAuthorName,
-    })
+    .select(messageColumns)
     .from(messages)
     .where(and(eq(messages.orgId, s.orgId), eq(messages.ticketId, ticketId), id ? eq(messages.id, id) : undefined))
     .orderBy(asc(messages.createdAt), asc(messages.id));

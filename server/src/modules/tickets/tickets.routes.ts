@@ -177,7 +177,7 @@ ticketRoutes
     authorize(canWorkTickets(ctx.actor));
     const { page, nextCursor } = await customerTimeline(ctx, c.req.valid("param").id, c.req.valid("query"));
     const data = page.map((r) => ({
-      ...presentMessage({ ...r, orgId: ctx.orgId, meta: {} }),
+      ...presentMessage(r),
       ticketNumber: r.ticketNumber,
       ticketSubject: r.ticketSubject,
       ticketStatus: r.ticketStatus,

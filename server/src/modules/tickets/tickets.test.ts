@@ -305,6 +305,13 @@ describe("tickets reject bad input", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toEqual({ cursor: ["Invalid cursor"] });
     expect((await org.as.agent.get("/api/v1/tickets?status=done")).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify(["not a time", ghost])).toString("base64url");
+    const { ticket } = await newTicket();
+    const timeline = await org.as.agent.get(`/api/v1/customers/${ticket.requesterId}/timeline?cursor=${forged}`);
+    expect(timeline.status).toBe(400);
+    expect(timeline.body.fields).toEqual({ cursor: ["Invalid cursor"] });
+    const list = await org.as.agent.get(`/api/v1/tickets?cursor=${forged}`);
+    expect(list.status).toBe(400);
   });
 });
 

@@ -7,7 +7,7 @@ import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
 import { attachmentsOf } from "./attachments.service";
-import { messageAuthorName } from "./messages.service";
+import { messageColumns } from "./messages.service";
 import { messages, tickets } from "./tickets.tables";
 
 /** Every message of every ticket a customer raised, across channels, newest first. */
@@ -15,20 +15,10 @@ export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<
   const rows = await inOrg(ctx.database, ctx.orgId, async (s) => {
     if (!(await findCustomer(s, customerId))) throw notFound("Customer");
     const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
-    const _afterTime = after ? cursorTime(after[0]!) : undefined;
+    const afterTime = after ? cursorTime(after[0]!) : undefined;
     const found = await s.tx
       .select({
-        id: messages.id,
-        ticketId: messages.ticketId,
-        kind: messages.kind,
-        channel: messages.channel,
-        authorType: messages.authorType,
-        authorUserId: messages.authorUserId,
-        authorCustomerId: messages.authorCustomerId,
-        bodyText: messages.bodyText,
-        bodyHtml: messages.bodyHtml,
-        createdAt: messages.createdAt,
-        authorName: messageAuthorName,
+        ...messageColumns,
         ticketNumber: tickets.number,
         ticketSubject: tickets.subject,
         ticketStatus: tickets.status,
@@ -39,9 +29,7 @@ export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<
         and(
           eq(messages.orgId, s.orgId),
           eq(tickets.requesterId, customerId),
-          after
-            ? sql`(${messages.createdAt}, ${messages.id}) < (${new Date(after[0]!)}, ${after[1]}::uuid)`
-            : undefined,
+          after ? sql`(${messages.createdAt}, ${messages.id}) < (${afterTime}, ${after[1]}::uuid)` : undefined,
         ),
       )
       .orderBy(desc(messages.createdAt), desc(messages.id))
