@@ -1,37 +1,20 @@
-import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import type { Browser, Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
 import { type RunningFrontline, startFrontline } from "./frontline";
+import { startMailRelay } from "./mail-relay";
 import { signIn as signInAs } from "./session";
-
-/** The customer's mail server: a real SMTP server on loopback keeping what Frontline sends. */
-const inbox: { to: string[]; raw: string }[] = [];
-const relay = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = "";
-    stream.on("data", (c: Buffer) => (raw += c.toString()));
-    stream.on("end", () => {
-      inbox.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
-      callback();
-    });
-  },
-});
 
 let frontline: RunningFrontline;
 let browser: Browser;
+let relay: Awaited<ReturnType<typeof startMailRelay>>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  const relayPort = (relay.server.address() as AddressInfo).port;
+  relay = await startMailRelay();
   [frontline, browser] = await Promise.all([
-    startFrontline({ SMTP_URL: `smtp://127.0.0.1:${relayPort}` }),
+    startFrontline({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }),
     launchChromium(),
   ]);
 });
@@ -39,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await frontline?.stop();
-  await new Promise<void>((resolve) => relay.close(() => resolve()));
+  await relay?.close();
 });
 
 const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
@@ -81,8 +64,8 @@ describe("a customer's mail and an agent's answer", () => {
     await conversation.getByRole("article", { name: "Public reply" }).filter({ hasText: answer }).waitFor();
 
     // The reply leaves through the outbox within a few seconds.
-    await expect.poll(() => inbox.filter((m) => m.to.includes(customer)).length, { timeout: 20_000 }).toBe(1);
-    const received = await simpleParser(inbox.find((m) => m.to.includes(customer))!.raw);
+    await expect.poll(() => relay.to(customer).length, { timeout: 20_000 }).toBe(1);
+    const received = await simpleParser(relay.to(customer)[0]!.raw);
     expect(received.subject).toMatch(new RegExp(`^Re: ${subject} \\[#\\d+\\]$`));
     expect(received.text?.trim()).toBe(answer);
 

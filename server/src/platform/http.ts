@@ -100,3 +100,20 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { content: { "application/json": { schema } }, description } as const;
 }
+
+/** True when this request reached us over https (directly, through a trusted proxy, or by configuration). */
+export function isHttps(c: Context<AppEnv>): boolean {
+  const { config } = c.get("deps");
+  if (config.PUBLIC_URL?.startsWith("https:")) return true;
+  if (config.TRUST_PROXY && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https") return true;
+  return new URL(c.req.url).protocol === "https:";
+}
+
+/** Refuses a browser request sent from another site's page; requests without Origin are not browsers. */
+export function assertSameOrigin(c: Context<AppEnv>): void {
+  const origin = c.req.header("origin");
+  if (!origin) return;
+  const publicUrl = c.get("deps").config.PUBLIC_URL;
+  const allowed = new Set([new URL(c.req.url).origin, ...(publicUrl ? [new URL(publicUrl).origin] : [])]);
+  if (!allowed.has(origin)) throw new AppError("csrf_failed", "Requests from another site's page are not allowed");
+}

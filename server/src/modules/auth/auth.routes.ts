@@ -12,8 +12,7 @@ import {
   updateMeInput,
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError } from "../../platform/errors";
-import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
+import { assertSameOrigin, createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
 import { authSecurity, problemResponses } from "../../platform/openapi";
 import type { RateLimiter } from "../../platform/rate-limit";
 import { changeOwnPassword, updateOwnProfile } from "../staff";
@@ -103,7 +102,8 @@ const routes = {
 export function publicAuthRoutes(limiter: RateLimiter) {
   return createRouter().openapi(routes.login, async (c) => {
     const deps = c.get("deps");
-    assertSameOrigin(c.req.header("origin"), c.req.url, deps.config.PUBLIC_URL);
+    // Sign-in from another site's page is refused (login CSRF).
+    assertSameOrigin(c);
     const result = await login(deps, limiter, c.req.valid("json"), {
       ip: c.get("ip"),
       userAgent: c.req.header("user-agent") ?? null,
@@ -147,10 +147,3 @@ export const authRoutes = createRouter()
     await revokeApiToken(ctxOf(c), c.req.valid("param").id);
     return c.body(null, 204);
   });
-
-/** Sign-in from another site's page is refused (login CSRF); requests without Origin are not browsers. */
-function assertSameOrigin(origin: string | undefined, url: string, publicUrl: string | undefined): void {
-  if (!origin) return;
-  const allowed = new Set([new URL(url).origin, ...(publicUrl ? [new URL(publicUrl).origin] : [])]);
-  if (!allowed.has(origin)) throw new AppError("csrf_failed", "Sign-in from another origin is not allowed");
-}

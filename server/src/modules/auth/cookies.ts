@@ -1,20 +1,12 @@
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../../platform/http";
+import { type AppEnv, isHttps } from "../../platform/http";
 
 const SECURE_NAME = "__Host-frontline_session";
 const PLAIN_NAME = "frontline_session";
 
 /** Cookie names a session may arrive under: `__Host-` over https, a plain name over http (local use). */
 export const SESSION_COOKIES = [SECURE_NAME, PLAIN_NAME];
-
-/** True when this request reached us over https (directly, through a trusted proxy, or by configuration). */
-export function isHttps(c: Context<AppEnv>): boolean {
-  const { config } = c.get("deps");
-  if (config.PUBLIC_URL?.startsWith("https:")) return true;
-  if (config.TRUST_PROXY && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
-}
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, and Secure with the `__Host-` prefix over https. */
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {

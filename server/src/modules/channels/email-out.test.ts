@@ -1,46 +1,10 @@
-import net from "node:net";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
+import { freePort, startRelay } from "../../../test/smtp-relay";
 import { JobRunner } from "../../platform/jobs";
 import { registerChannelJobs } from ".";
-
-interface Received {
-  raw: string;
-  to: string[];
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startRelay(port = 0) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const address = server.server.address() as net.AddressInfo;
-  return { received, port: address.port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** A port nothing listens on (taken and released). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 let h: Awaited<ReturnType<typeof testApp>>;
 let org: TestOrg;

@@ -80,3 +80,14 @@ export async function searchCustomers(s: OrgTx, text: string, limit: number) {
     limit,
   );
 }
+
+/** The surviving customer of a chain of merges (a duplicate points at the one it became). */
+export async function followMerges(s: OrgTx, id: string): Promise<string> {
+  let current = id;
+  for (let i = 0; i < 10; i++) {
+    const row = await findCustomer(s, current);
+    if (!row?.mergedIntoId) return current;
+    current = row.mergedIntoId;
+  }
+  return current;
+}

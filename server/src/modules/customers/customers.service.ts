@@ -18,6 +18,7 @@ import {
   type CustomerRow,
   customerIdByIdentity,
   findCustomer,
+  followMerges,
   lockIdentity,
   normalisePhone,
   selectCustomers,
@@ -238,16 +239,6 @@ async function lockCustomers(s: OrgTx, ids: string[]): Promise<void> {
     .where(and(eq(customers.orgId, s.orgId), inArray(customers.id, ids)))
     .orderBy(customers.id)
     .for("update");
-}
-
-async function followMerges(s: OrgTx, id: string): Promise<string> {
-  let current = id;
-  for (let i = 0; i < 10; i++) {
-    const row = await findCustomer(s, current);
-    if (!row?.mergedIntoId) return current;
-    current = row.mergedIntoId;
-  }
-  return current;
 }
 
 async function claimIdentity(s: OrgTx, customerId: string, channel: "email" | "phone", value: string) {
