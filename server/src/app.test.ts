@@ -176,6 +176,15 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/auth/logout": ["post"],
       "/api/v1/me": ["get", "patch"],
       "/api/v1/me/password": ["post"],
+      "/api/v1/portal/{slug}": ["get"],
+      "/api/v1/portal/{slug}/attachments/{id}": ["get"],
+      "/api/v1/portal/{slug}/me": ["get", "patch"],
+      "/api/v1/portal/{slug}/requests": ["post"],
+      "/api/v1/portal/{slug}/session": ["delete", "post"],
+      "/api/v1/portal/{slug}/sign-in-link": ["post"],
+      "/api/v1/portal/{slug}/tickets": ["get"],
+      "/api/v1/portal/{slug}/tickets/{id}": ["get"],
+      "/api/v1/portal/{slug}/tickets/{id}/messages": ["post"],
       "/api/v1/api-tokens": ["get", "post"],
       "/api/v1/api-tokens/{id}": ["delete"],
       "/api/v1/users": ["get", "post"],
@@ -208,7 +217,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/channels/imap-mailboxes/{id}": ["delete"],
       "/api/v1/search": ["get"],
     });
-    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "session"]);
+    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(
       res.body.paths as Record<string, Record<string, { security?: unknown }>>,
     )) {

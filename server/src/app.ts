@@ -8,6 +8,7 @@ import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
+import { portalRoutes } from "./modules/portal";
 import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
@@ -74,14 +75,16 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       throw new AppError("payload_too_large", `The request body is over ${deps.config.BODY_LIMIT_BYTES} bytes`);
     },
   });
-  // Raw mail and file uploads have their own, larger limits (see their routes).
+  // Raw mail, file uploads and the portal's forms have their own, larger limits (see their routes).
   const ownLimits = new Set(["/api/v1/channels/email/inbound", "/api/v1/attachments"]);
-  app.use("/api/*", (c, next) => (ownLimits.has(c.req.path) ? next() : jsonLimit(c, next)));
+  const hasOwnLimit = (path: string) => ownLimits.has(path) || path.startsWith("/api/v1/portal/");
+  app.use("/api/*", (c, next) => (hasOwnLimit(c.req.path) ? next() : jsonLimit(c, next)));
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
   const v1 = createRouter();
   v1.route("/", publicAuthRoutes(limiter));
+  v1.route("/", portalRoutes(limiter));
   v1.use("*", authenticate());
   v1.route("/", authRoutes);
   v1.route("/", staffRoutes);
@@ -102,6 +105,12 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     description: "Session cookie from POST /api/v1/auth/login; writes also need the X-CSRF-Token header.",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "portalSession", {
+    type: "apiKey",
+    in: "cookie",
+    name: "frontline_portal",
+    description: "A customer's portal session from POST /api/v1/portal/{slug}/session; writes also need X-CSRF-Token.",
+  });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Frontline API", version: "1", description: "Customer-service operations platform." },

@@ -54,6 +54,7 @@ describe("start-up", () => {
     expect(first.output()).toContain("Sign in at http://localhost:");
     expect(first.output()).toContain("as admin@demo.test");
     expect(first.output()).toContain("Password:  demo-password-1");
+    expect(first.output()).toMatch(/Its customer portal: http:\/\/localhost:[1-9]\d*\/portal\/demo\n/);
 
     // A sign-in whose body is still arriving when the signal comes must still be answered.
     const body = JSON.stringify({ email: "admin@demo.test", password: "demo-password-1" });

@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
-import { ConfigError, loadConfig } from "./platform/config";
+import { registerPortalJobs } from "./modules/portal";
+import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
 import { JobRunner } from "./platform/jobs";
@@ -20,13 +21,13 @@ async function main() {
   });
   const deps = { config, log, database };
 
-  if (database.kind === "pglite" && database.wasEmpty) {
-    const demo = await seedDemo(deps);
-    announceDemo(config.PORT, config.HOST, demo.password);
-  }
+  // Announced once the port is known (PORT=0 picks one).
+  const demo = database.kind === "pglite" && database.wasEmpty ? await seedDemo(deps) : undefined;
 
   const runner = new JobRunner(deps);
   const mail = registerChannelJobs(runner, deps);
+  let listeningPort = config.PORT;
+  registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"
@@ -36,8 +37,10 @@ async function main() {
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
+    listeningPort = info.port;
     const shown = info.address === "127.0.0.1" || info.address === "0.0.0.0" ? "localhost" : info.address;
     log.info({ port: info.port, host: info.address, database: database.kind }, "listening");
+    if (demo) announceDemo(info.port, config.HOST, demo.password);
     process.stdout.write(`Frontline is running at http://${shown}:${info.port}\n`);
   });
 
@@ -76,6 +79,7 @@ function announceDemo(port: number, host: string, password: string) {
       `  Sign in at http://${where}:${port} as admin@demo.test`,
       `  Password:  ${password}`,
       "  Also: manager@demo.test, supervisor@demo.test, agent@demo.test (same password)",
+      `  Its customer portal: http://${where}:${port}/portal/demo`,
       "",
     ].join("\n")}\n`,
   );

@@ -4,7 +4,7 @@ import { idSchema, isoDateTime, pageQuerySchema } from "./shared";
 export const auditEventSchema = z.object({
   id: idSchema,
   action: z.string(),
-  actorType: z.enum(["user", "api_token", "system", "cli", "anonymous"]),
+  actorType: z.enum(["user", "api_token", "system", "cli", "anonymous", "customer"]),
   actorId: idSchema.nullable(),
   actorName: z.string().nullable(),
   entityType: z.string(),

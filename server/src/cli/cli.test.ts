@@ -37,7 +37,9 @@ describe("the command-line tool works", () => {
     );
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(
-      new RegExp(`^Created organisation "Acme ${t}" \\([0-9a-f-]{36}\\) with admin boss-${t}@acme.test\\.\\n$`),
+      new RegExp(
+        `^Created organisation "Acme ${t}" \\([0-9a-f-]{36}\\) with admin boss-${t}@acme.test\\.\\nIts customer portal: /portal/acme-${t}\\n$`,
+      ),
     );
     expect((await signIn(`boss-${t}@acme.test`, "first-password")).status).toBe(200);
 
@@ -115,6 +117,20 @@ describe("the command-line tool rejects bad input", () => {
       "longenough",
     );
     expect(role.stderr).toMatch(/^Invalid --role\n/);
+  });
+
+  it("refuses a malformed portal slug and one that is taken", async () => {
+    const t = tag();
+    const org = ["--admin-email", `a-${t}@s.test`, "--admin-password", "longenough"];
+    const bad = await cli("create-org", "--name", `S ${t}`, "--slug", "Not A Slug", ...org);
+    expect([bad.code, bad.stderr]).toEqual([
+      1,
+      "Invalid --slug\n  --slug: Use 2-48 lower-case letters, digits and single dashes\n",
+    ]);
+    const first = await cli("create-org", "--name", `S ${t}`, "--slug", `help-${t}`, ...org);
+    expect(first.stdout).toContain(`Its customer portal: /portal/help-${t}\n`);
+    const taken = await cli("create-org", "--name", `T ${t}`, "--slug", `help-${t}`, ...org);
+    expect([taken.code, taken.stderr]).toEqual([1, `The slug "help-${t}" is taken\n  slug: Taken\n`]);
   });
 
   it("reports an unknown organisation, user or command", async () => {

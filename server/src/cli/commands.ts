@@ -1,6 +1,6 @@
 import { createUserInput, emailSchema, passwordSchema, roleSchema } from "@frontline/common";
 import { z } from "zod";
-import { createOrganization, findOrganizations } from "../modules/orgs";
+import { createOrganization, findOrganizations, isValidSlug } from "../modules/orgs";
 import { createUser, findUserByEmail, setUserPassword } from "../modules/staff";
 import { type Deps, systemCtx } from "../platform/context";
 import { AppError } from "../platform/errors";
@@ -47,6 +47,7 @@ export const COMMANDS: Record<string, Command> = {
       "admin-password": { type: "string", help: "Password of the first admin (8+ characters)", required: true },
       "admin-name": { type: "string", help: "Display name of the first admin (default: Admin)" },
       "support-email": { type: "string", help: "Address customers write to" },
+      slug: { type: "string", help: "Name in the customer portal's address, /portal/<slug> (default: from the name)" },
     },
     async run(deps, v, out) {
       const name = parse(z.string().trim().min(1).max(200), v.name, "name");
@@ -56,9 +57,17 @@ export const COMMANDS: Record<string, Command> = {
         { email: "admin-email", password: "admin-password", name: "admin-name" },
       );
       const supportEmail = v["support-email"] ? parse(emailSchema, v["support-email"], "support-email") : null;
-      const orgId = await createOrganization(deps, { name, supportEmail });
+      const slug = typeof v.slug === "string" ? v.slug : undefined;
+      if (slug !== undefined && !isValidSlug(slug)) {
+        throw new AppError("validation_failed", "Invalid --slug", {
+          "--slug": ["Use 2-48 lower-case letters, digits and single dashes"],
+        });
+      }
+      const orgId = await createOrganization(deps, { name, supportEmail, ...(slug ? { slug } : {}) });
       const user = await createUser(systemCtx(deps, orgId, cliActor), admin);
+      const org = await findOrganizations(deps.database, orgId);
       out.write(`Created organisation "${name}" (${orgId}) with admin ${user.email}.\n`);
+      out.write(`Its customer portal: /portal/${org[0]?.slug ?? ""}\n`);
     },
   },
   "create-user": {

@@ -74,3 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }
+
+/**
+ * The address people reach Frontline at, for links in mail: PUBLIC_URL, else this machine at the
+ * port it listens on (which differs from PORT when PORT is 0).
+ */
+export function publicBaseUrl(config: Pick<Config, "PUBLIC_URL" | "HOST" | "PORT">, port = config.PORT): string {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, "");
+  const host = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  return `http://${host}:${port}`;
+}

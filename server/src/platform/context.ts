@@ -3,10 +3,12 @@ import type { Config } from "./config";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
 
-/** Who is acting: a signed-in user, an API token, the CLI or the system itself. */
+/** Who is acting: a signed-in user, an API token, the CLI, the system itself, or a customer in the portal. */
 export interface Actor {
-  type: "user" | "api_token" | "cli" | "system" | "anonymous";
+  type: "user" | "api_token" | "cli" | "system" | "anonymous" | "customer";
   userId: string | null;
+  /** Set when a customer acts for themselves in the portal. */
+  customerId?: string;
   name: string;
   role: Role;
   sessionId?: string;

@@ -27,6 +27,8 @@ export interface LookupKeys {
   organizationName?: string;
   /** Mail names its organisation by the support address it was sent to. */
   supportAddress?: string;
+  /** The customer portal names its organisation by the slug in its address. */
+  organizationSlug?: string;
 }
 
 /**
@@ -39,7 +41,8 @@ export async function inLookup<T>(database: Database, keys: LookupKeys, fn: (tx:
       set_config('app.session_hash', ${keys.sessionHash ?? ""}, true),
       set_config('app.api_token_hash', ${keys.apiTokenHash ?? ""}, true),
       set_config('app.org_name', ${keys.organizationName ?? ""}, true),
-      set_config('app.support_address', ${keys.supportAddress?.toLowerCase() ?? ""}, true)`);
+      set_config('app.support_address', ${keys.supportAddress?.toLowerCase() ?? ""}, true),
+      set_config('app.org_slug', ${keys.organizationSlug ?? ""}, true)`);
     return fn(tx);
   });
 }

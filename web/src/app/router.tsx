@@ -10,6 +10,10 @@ import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
 import { LoginPage } from "../features/auth/login-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
+import { PortalHomePage } from "../features/portal/portal-home-page";
+import { PortalLayout } from "../features/portal/portal-layout";
+import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
+import { PortalTicketPage } from "../features/portal/portal-ticket-page";
 import { ProfilePage } from "../features/profile/profile-page";
 import { TicketPage } from "../features/ticket/ticket-page";
 import { ConsolePage } from "../features/workspace/console-page";
@@ -121,8 +125,23 @@ const settingsIndexRoute = createRoute({
 const profileRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/profile", component: ProfilePage });
 const tokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/tokens", component: ApiTokensPage });
 
+/** The customer portal: public pages of one organisation, with their own (mailed-link) sign-in. */
+const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: "/portal/$slug", component: PortalLayout });
+const portalHomeRoute = createRoute({ getParentRoute: () => portalRoute, path: "/", component: PortalHomePage });
+const portalSignInRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/sign-in",
+  component: PortalSignInPage,
+});
+const portalTicketRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/tickets/$ticketId",
+  component: PortalTicketPage,
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalTicketRoute]),
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,

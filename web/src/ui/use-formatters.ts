@@ -7,7 +7,9 @@ import { browserTimeZone, formatDate, formatDateTime, formatNumber } from "../i1
 /** Date and number formatting in the reader's language and their profile's time zone. */
 export function useFormatters() {
   const { i18n } = useTranslation();
-  const { data: me } = useQuery(meQuery);
+  // Read from the cache only: signed-in pages load /me before they render, and public pages (the
+  // customer portal) have no staff profile to fetch.
+  const { data: me } = useQuery({ ...meQuery, enabled: false });
   const locale = i18n.language;
   const timeZone = me?.timeZone ?? browserTimeZone();
   return useMemo(

@@ -23,7 +23,7 @@ export async function recordAudit(s: OrgTx, ctx: Pick<Ctx, "actor" | "requestId"
     id: newId(),
     action: entry.action,
     actorType: ctx.actor.type,
-    actorId: ctx.actor.userId,
+    actorId: ctx.actor.userId ?? ctx.actor.customerId ?? null,
     actorName: ctx.actor.name,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,

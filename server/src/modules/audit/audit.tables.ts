@@ -9,7 +9,7 @@ export const auditEvents = pgTable(
     orgId: orgId().references(() => organizations.orgId),
     id: uuid("id").notNull(),
     action: text("action").notNull(),
-    actorType: text("actor_type", { enum: ["user", "api_token", "system", "cli", "anonymous"] }).notNull(),
+    actorType: text("actor_type", { enum: ["user", "api_token", "system", "cli", "anonymous", "customer"] }).notNull(),
     actorId: uuid("actor_id"),
     actorName: text("actor_name"),
     entityType: text("entity_type").notNull(),

@@ -25,6 +25,15 @@ function splitAddress(value: string): { name: string; address: string } {
   return m ? { name: m[1]!.replace(/^"|"$/g, ""), address: m[2]! } : { name: "", address: value.trim() };
 }
 
+/** Who an organisation's mail comes from: its support address, else the configured MAIL_FROM. */
+export function senderOf(
+  deps: Pick<Deps, "config">,
+  org: { name: string; supportEmail: string | null } | undefined,
+): { name: string; address: string } {
+  const from = org?.supportEmail ? { name: org.name, address: org.supportEmail } : splitAddress(deps.config.MAIL_FROM);
+  return { name: headerSafe(from.name), address: headerSafe(from.address) };
+}
+
 /**
  * Sends an agent's public reply to the requester by mail, threaded under the conversation
  * (In-Reply-To/References), with the ticket number in the subject so the answer finds its ticket.
@@ -38,10 +47,7 @@ export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandl
       if (!ticket || !message) throw new PermanentJobError("The ticket or message no longer exists");
       const requester = await findCustomer(s, ticket.requesterId);
       if (!requester?.email) throw new PermanentJobError("The requester has no email address");
-      const org = await currentOrganization(s);
-      const from = org?.supportEmail
-        ? { name: org.name, address: org.supportEmail }
-        : splitAddress(deps.config.MAIL_FROM);
+      const from = senderOf(deps, await currentOrganization(s));
       const thread = (await threadMailIds(s, ticketId)).filter((t) => t.messageId !== messageId);
       const files = await messageFiles(s, messageId);
       const ownId = `<${messageId}@${domainOf(from.address)}>`;

@@ -1,3 +1,4 @@
+export { customerByEmail, liveCustomer, updateCustomerSelf } from "./customer-self";
 export { presentCustomer } from "./customers.present";
 export { type CustomerRow, findCustomer, searchCustomers } from "./customers.queries";
 export { customerRoutes } from "./customers.routes";

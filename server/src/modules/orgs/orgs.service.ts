@@ -2,13 +2,17 @@ import { eq, sql } from "drizzle-orm";
 import type { Deps } from "../../platform/context";
 import { systemCtx } from "../../platform/context";
 import type { Database } from "../../platform/db";
+import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { inLookup, inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { organizations } from "./orgs.tables";
+import { isValidSlug, slugify } from "./slug";
 
 export interface NewOrganization {
   name: string;
+  /** The portal's address (/portal/<slug>); derived from the name when not given. */
+  slug?: string;
   supportEmail?: string | null;
   defaultLocale?: string;
   timeZone?: string;
@@ -18,10 +22,12 @@ export interface NewOrganization {
 export async function createOrganization(deps: Deps, input: NewOrganization, actorName = "cli"): Promise<string> {
   const orgId = newId();
   const ctx = systemCtx(deps, orgId, { type: "cli", name: actorName });
+  const slug = await chooseSlug(deps.database, input.slug, input.name, orgId);
   await inOrg(deps.database, orgId, async (s) => {
     await s.tx.insert(organizations).values({
       orgId,
       name: input.name,
+      slug,
       supportEmail: input.supportEmail ?? null,
       defaultLocale: input.defaultLocale ?? "en",
       timeZone: input.timeZone ?? "UTC",
@@ -30,7 +36,7 @@ export async function createOrganization(deps: Deps, input: NewOrganization, act
       action: "organization.created",
       entityType: "organization",
       entityId: orgId,
-      changes: { name: [null, input.name] },
+      changes: { name: [null, input.name], slug: [null, slug] },
     });
   });
   return orgId;
@@ -43,8 +49,11 @@ export async function currentOrganization(s: OrgTx) {
 }
 
 /** Organisations matching an id or an exact name (case-insensitive); for operators' commands. */
-export async function findOrganizations(database: Database, ref: string): Promise<{ orgId: string; name: string }[]> {
-  const columns = { orgId: organizations.orgId, name: organizations.name };
+export async function findOrganizations(
+  database: Database,
+  ref: string,
+): Promise<{ orgId: string; name: string; slug: string }[]> {
+  const columns = { orgId: organizations.orgId, name: organizations.name, slug: organizations.slug };
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
     return inOrg(database, ref, (s) => s.tx.select(columns).from(organizations).where(eq(organizations.orgId, ref)));
   }
@@ -65,4 +74,46 @@ export async function organizationBySupportAddress(database: Database, address: 
       .where(eq(sql`lower(${organizations.supportEmail})`, address.toLowerCase())),
   );
   return row?.orgId;
+}
+
+/** The organisation a portal address names, if any: what a customer may know of it before signing in. */
+export async function organizationBySlug(database: Database, slug: string) {
+  if (!isValidSlug(slug)) return undefined;
+  const [row] = await inLookup(database, { organizationSlug: slug }, (tx) =>
+    tx
+      .select({
+        orgId: organizations.orgId,
+        name: organizations.name,
+        slug: organizations.slug,
+        defaultLocale: organizations.defaultLocale,
+      })
+      .from(organizations)
+      .where(eq(organizations.slug, slug)),
+  );
+  return row;
+}
+
+/**
+ * A wanted slug must be free (409 otherwise); a derived one takes the first free of name, name-2, …
+ * The unique index settles a race between two creations.
+ */
+async function chooseSlug(database: Database, wanted: string | undefined, name: string, orgId: string) {
+  if (wanted !== undefined) {
+    if (!isValidSlug(wanted)) {
+      throw new AppError("validation_failed", "Invalid slug", {
+        slug: ["Use 2-48 lower-case letters, digits and single dashes"],
+      });
+    }
+    if (await organizationBySlug(database, wanted)) {
+      throw new AppError("conflict", `The slug "${wanted}" is taken`, { slug: ["Taken"] });
+    }
+    return wanted;
+  }
+  const base = slugify(name);
+  const stem = base.length >= 2 ? base : `org-${orgId.replaceAll("-", "").slice(-8)}`;
+  for (let n = 1; n < 50; n++) {
+    const candidate = n === 1 ? stem : `${stem}-${n}`;
+    if (!(await organizationBySlug(database, candidate))) return candidate;
+  }
+  return `${stem}-${orgId.replaceAll("-", "").slice(-8)}`;
 }

@@ -1,12 +1,18 @@
-import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "../../platform/columns";
 
 /** The tenant root: its `org_id` is the organisation's own id. */
-export const organizations = pgTable("organizations", {
-  orgId: uuid("org_id").primaryKey(),
-  name: text("name").notNull(),
-  supportEmail: text("support_email"),
-  defaultLocale: text("default_locale").notNull().default("en"),
-  timeZone: text("time_zone").notNull().default("UTC"),
-  ...timestamps(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    orgId: uuid("org_id").primaryKey(),
+    name: text("name").notNull(),
+    /** The organisation's name in public addresses: the customer portal lives at /portal/<slug>. */
+    slug: text("slug").notNull(),
+    supportEmail: text("support_email"),
+    defaultLocale: text("default_locale").notNull().default("en"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    ...timestamps(),
+  },
+  (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
+);

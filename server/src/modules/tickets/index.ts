@@ -1,5 +1,17 @@
+export { contentDisposition } from "./attachment-rules";
 export { attachmentRoutes } from "./attachments.routes";
 export { messageFiles, storeMessageFiles } from "./attachments.service";
+export {
+  addCustomerMessage,
+  type CheckedFile,
+  checkCustomerFiles,
+  type PublicMessageRow,
+  publicMessages,
+  requesterAttachment,
+  requesterTickets,
+  storeCustomerFiles,
+  ticketNumbers,
+} from "./customer-side";
 export {
   findMessage,
   insertMessage,
