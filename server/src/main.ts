@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
+import { registerNotificationJobs } from "./modules/notifications";
 import { ConfigError, loadConfig } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
@@ -27,6 +28,7 @@ async function main() {
 
   const runner = new JobRunner(deps);
   const mail = registerChannelJobs(runner, deps);
+  registerNotificationJobs(runner, deps, mail);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"
