@@ -96,18 +96,18 @@ describe("mail notices work", () => {
     const author = await agentName();
     const [ro] = mailsTo(ioana.email);
     const mail = await simpleParser(ro!.raw);
-    expect(mail.subject).toBe(`${author} v-a menționat pe #${ticket.number}: Colet pierdut`);
+    expect(mail.subject).toBe(`${author} te-a menționat pe #${ticket.number}: Colet pierdut`);
     expect(mail.text).toBe(
       [
-        `${author} v-a menționat într-o notă internă pe tichetul #${ticket.number} „Colet pierdut”:`,
+        `${author} te-a menționat într-o notă internă pe tichetul #${ticket.number} „Colet pierdut”:`,
         "",
         "> @Ioana Marin și @ليلى حداد: sunați curierul, vă rog.",
         "",
-        "Deschideți tichetul:",
+        "Deschide tichetul:",
         `https://help.example.test/tickets/${ticket.id}`,
         "",
         "--",
-        "Primiți acest e-mail pentru că un coleg v-a menționat în Frontline.",
+        "Primești acest e-mail pentru că un coleg te-a menționat în Frontline.",
         "",
       ].join("\n"),
     );

@@ -26,11 +26,11 @@ const WORDS: Record<Locale, NoticeWords> = {
     why: "You get this mail because a colleague mentioned you in Frontline.",
   },
   ro: {
-    subject: (f) => `${f.actorName} v-a menționat pe #${f.ticketNumber}: ${f.ticketSubject}`,
+    subject: (f) => `${f.actorName} te-a menționat pe #${f.ticketNumber}: ${f.ticketSubject}`,
     intro: (f) =>
-      `${f.actorName} v-a menționat într-o notă internă pe tichetul #${f.ticketNumber} „${f.ticketSubject}”:`,
-    open: "Deschideți tichetul:",
-    why: "Primiți acest e-mail pentru că un coleg v-a menționat în Frontline.",
+      `${f.actorName} te-a menționat într-o notă internă pe tichetul #${f.ticketNumber} „${f.ticketSubject}”:`,
+    open: "Deschide tichetul:",
+    why: "Primești acest e-mail pentru că un coleg te-a menționat în Frontline.",
   },
   de: {
     subject: (f) => `${f.actorName} hat Sie in #${f.ticketNumber} erwähnt: ${f.ticketSubject}`,
