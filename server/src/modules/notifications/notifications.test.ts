@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client, type Reply } from "../../../test/client";
 import { makeOrg, signedIn, TEST_PASSWORD, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
+import { newId } from "../../platform/ids";
+import { inOrg } from "../../platform/tenancy";
+import { users } from "../staff";
 
 let h: Awaited<ReturnType<typeof testApp>>;
 
@@ -168,6 +171,28 @@ describe("mention notifications reject bad input", () => {
     expect((await org.as.admin.get(`/api/v1/tickets/${ticket.id}/messages`)).body.data).toHaveLength(1);
     expect(await unread(b.as)).toBe(0);
     expect(await unread(other.as.agent)).toBe(0);
+  });
+
+  it("refuses a note mentioning more than 50 colleagues with 422, writing nothing", async () => {
+    const { org, ticket, note } = await team();
+    // Straight into the directory: 51 password hashes would only slow the test down.
+    const crowd = Array.from({ length: 51 }, (_, i) => ({ name: `Crowd Member ${i}`, email: uniqueEmail("crowd") }));
+    await inOrg(h.deps.database, org.orgId, (s) =>
+      s.tx.insert(users).values(crowd.map((c) => ({ ...c, orgId: s.orgId, id: newId(), role: "agent" as const }))),
+    );
+    const res = await note(crowd.map((c) => `@${c.name}`).join(" "));
+    expectProblem(res, 422, { body: ["Mention at most 50 colleagues in one note"] });
+    expect((await org.as.admin.get(`/api/v1/tickets/${ticket.id}/messages`)).body.data).toHaveLength(1);
+    expect(
+      (
+        await note(
+          crowd
+            .slice(0, 50)
+            .map((c) => `@${c.name}`)
+            .join(" "),
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it("refuses malformed mentionIds, and mentionIds on a reply, with 400 naming the field", async () => {

@@ -13,10 +13,14 @@ export interface TicketNoteMentioned {
   mentionedIds: string[];
 }
 
+/** More than this many colleagues in one note is a broadcast, and a way to mail-bomb the team. */
+export const MAX_MENTIONS = 50;
+
 /**
  * Who a note mentions: the active colleagues its text names (`@Full Name`, `@email`) and those given
  * by id. A given id that is not an active colleague here (unknown, deactivated, another
- * organisation's) fails the note with 422 on `mentionIds.N`, before anything is written.
+ * organisation's) fails the note with 422 on `mentionIds.N`, before anything is written; so do more
+ * than MAX_MENTIONS people.
  */
 export async function noteMentions(s: OrgTx, text: string, givenIds: readonly string[]): Promise<string[]> {
   // Most notes mention nobody: skip reading the directory for them.
@@ -29,5 +33,11 @@ export async function noteMentions(s: OrgTx, text: string, givenIds: readonly st
     if (!active.has(id)) fields[`mentionIds.${i}`] = ["Unknown or inactive user"];
   });
   if (Object.keys(fields).length > 0) throw new AppError("unprocessable", "Unknown or inactive colleague", fields);
-  return [...new Set([...(named ? mentionedIds(text, staff) : []), ...givenIds])];
+  const ids = [...new Set([...(named ? mentionedIds(text, staff) : []), ...givenIds])];
+  if (ids.length > MAX_MENTIONS) {
+    throw new AppError("unprocessable", "Too many colleagues mentioned", {
+      body: [`Mention at most ${MAX_MENTIONS} colleagues in one note`],
+    });
+  }
+  return ids;
 }
