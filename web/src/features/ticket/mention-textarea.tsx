@@ -1,7 +1,7 @@
 import type { Mentionable } from "@frontline/common";
 import { Combobox, Group, Text, Textarea, type TextareaProps, useCombobox } from "@mantine/core";
 import { useMergedRef } from "@mantine/hooks";
-import { type KeyboardEvent, type Ref, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, type Ref, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { insertMention, mentionLabel, mentionQueryAt, suggestPeople } from "./mention-query";
 
@@ -41,6 +41,11 @@ export function MentionTextarea({ value, onValueChange, people, onKeyDown, ref, 
       if (!next && mention) setDismissed(mention.start);
     },
   });
+
+  // Once the caret has left that mention, a new `@` in the same place offers the list again.
+  useEffect(() => {
+    if (mention === null) setDismissed(null);
+  }, [mention]);
 
   // After an insertion the caret goes right after the name, once React has put the new text in.
   useLayoutEffect(() => {
