@@ -216,6 +216,9 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/channels/imap-mailboxes": ["get", "post"],
       "/api/v1/channels/imap-mailboxes/{id}": ["delete"],
       "/api/v1/search": ["get"],
+      "/api/v1/notifications": ["get"],
+      "/api/v1/notifications/count": ["get"],
+      "/api/v1/notifications/read": ["post"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

@@ -8,6 +8,7 @@ import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
+import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
@@ -96,6 +97,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", viewRoutes);
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
+  v1.route("/", notificationRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

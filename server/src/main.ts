@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
+import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
@@ -26,6 +27,7 @@ async function main() {
 
   const runner = new JobRunner(deps);
   const mail = registerChannelJobs(runner, deps);
+  registerNotificationJobs(runner, deps, mail);
   let listeningPort = config.PORT;
   registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
   runner.start();

@@ -49,6 +49,7 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "customers",
         "idempotency_keys",
         "messages",
+        "notifications",
         "organizations",
         "sessions",
         "team_members",
@@ -112,6 +113,7 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "companies_org_name_key",
         "customer_identities_org_channel_value",
         "custom_field_defs_org_entity_key",
+        "notifications_org_message_user_key",
       ]),
     );
   });
@@ -479,6 +481,38 @@ describe("across organisations, the API answers as if foreign objects did not ex
     expect(lists.customFields.body.data).toEqual([]);
     expect(ids(lists.tickets)).toEqual([o.bTicket.id]);
     expect(lists.tokens.body.data).toHaveLength(1);
+  });
+
+  it("never shows, counts or marks A's notifications in B, and lets B mention none of A's staff", async () => {
+    const o = await twoOrgs();
+    const { a, b } = o;
+    const noted = await a.as.supervisor.post(`/api/v1/tickets/${o.ticket.id}/messages`, {
+      kind: "note",
+      body: `@${a.users.agent.email} please look`,
+    });
+    expect(noted.body.data.mentions.map((m: { id: string }) => m.id)).toEqual([a.users.agent.id]);
+    const [aNotice] = (await a.as.agent.get("/api/v1/notifications")).body.data;
+    for (const role of ROLES) {
+      const as = b.as[role];
+      expect((await as.get("/api/v1/notifications?limit=200")).body).toEqual({ data: [], nextCursor: null });
+      expect((await as.get("/api/v1/notifications?unread=true")).body.data).toEqual([]);
+      expect((await as.get("/api/v1/notifications/count")).body.data).toEqual({ unread: 0 });
+      const mark = await as.post("/api/v1/notifications/read", { ids: [aNotice.id] });
+      expect([mark.status, mark.body.fields], role).toEqual([404, { "ids.0": ["Unknown notification"] }]);
+      expect((await as.post("/api/v1/notifications/read", { all: true })).body.data).toEqual({ unread: 0 });
+    }
+    const byId = await b.as.agent.post(`/api/v1/tickets/${o.bTicket.id}/messages`, {
+      kind: "note",
+      body: "Poaching",
+      mentionIds: [a.users.agent.id],
+    });
+    expect([byId.status, byId.body.fields]).toEqual([422, { "mentionIds.0": ["Unknown or inactive user"] }]);
+    const byText = await b.as.agent.post(`/api/v1/tickets/${o.bTicket.id}/messages`, {
+      kind: "note",
+      body: `@${a.users.agent.email} please look`,
+    });
+    expect(byText.body.data.mentions).toEqual([]);
+    expect((await a.as.agent.get("/api/v1/notifications")).body.data).toEqual([aNotice]);
   });
 
   it("refuses A's teams in B's users and A's users in B's teams (422)", async () => {

@@ -136,6 +136,8 @@ export const messageSchema = z.object({
     name: z.string(),
   }),
   attachments: z.array(attachmentSchema),
+  /** Colleagues an internal note mentions, in order of mention, so the conversation can highlight them. */
+  mentions: z.array(z.object({ id: idSchema, name: z.string() })),
   createdAt: isoDateTime,
 });
 export type Message = z.infer<typeof messageSchema>;
@@ -150,10 +152,19 @@ export const createMessageInput = z
     status: ticketStatusSchema.optional(),
     /** Files uploaded before with POST /attachments, to send with this message. */
     attachmentIds: z.array(idSchema).max(20).default([]),
+    /**
+     * Colleagues to notify, besides those named in the text (`@Full Name` or `@email`); notes only,
+     * since a reply goes to the customer.
+     */
+    mentionIds: z.array(idSchema).max(50).default([]),
   })
   .refine((m) => m.body.trim() !== "" || (m.html ?? "").trim() !== "", {
     path: ["body"],
     message: "Write something: a body or HTML",
+  })
+  .refine((m) => m.kind === "note" || m.mentionIds.length === 0, {
+    path: ["mentionIds"],
+    message: "Only internal notes mention colleagues",
   });
 export type CreateMessageInput = z.infer<typeof createMessageInput>;
 /** What a client sends (defaults not yet applied). */

@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { listApiTokens } from "./api-tokens";
 import { listCustomFields } from "./custom-fields";
 import { getCompany, getCustomer } from "./customers";
+import { countUnreadNotifications, listNotifications } from "./notifications";
 import { queryKeys } from "./query-keys";
 import { fetchMe } from "./session";
 import { listAllTeams } from "./teams";
@@ -75,3 +76,19 @@ export const companyQuery = (id: string) =>
     queryFn: ({ signal }) => getCompany(id, signal),
     staleTime: 5 * 60_000,
   });
+
+/** The bell's unread count, polled: a colleague's mention shows up within half a minute. */
+export const unreadNotificationsQuery = queryOptions({
+  queryKey: queryKeys.notifications.count,
+  queryFn: ({ signal }) => countUnreadNotifications(signal),
+  refetchInterval: 30_000,
+});
+
+/** How many notifications the bell's list shows. */
+export const RECENT_NOTIFICATIONS = 20;
+
+/** The bell's list of recent notifications, read when it opens. */
+export const recentNotificationsQuery = queryOptions({
+  queryKey: queryKeys.notifications.recent,
+  queryFn: ({ signal }) => listNotifications(RECENT_NOTIFICATIONS, signal),
+});

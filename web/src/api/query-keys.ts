@@ -31,4 +31,10 @@ export const queryKeys = {
     detail: (id: string) => ["companies", id] as const,
   },
   customFields: (entity: string) => ["custom-fields", entity] as const,
+  notifications: {
+    /** The bell's count and list: what marking read invalidates. */
+    all: ["notifications"] as const,
+    count: ["notifications", "count"] as const,
+    recent: ["notifications", "recent"] as const,
+  },
 };

@@ -5,6 +5,7 @@ import { Outlet, useRouterState } from "@tanstack/react-router";
 import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../features/auth/use-me";
+import { NotificationBell } from "../features/notifications/notification-bell";
 import { changeLocale, currentLocale } from "../i18n/setup";
 import { Navigation } from "./navigation";
 import { UserMenu } from "./user-menu";
@@ -49,7 +50,10 @@ export function AppLayout() {
               {me.orgName}
             </Text>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" data-testid="nav" aria-label={t("nav.main")}>

@@ -9,7 +9,7 @@ export { channelRoutes } from "./channels.routes";
 export { type IngestResult, ingestMail } from "./email-in";
 export { headerSafe, SEND_REPLY, senderOf } from "./email-out";
 export { type SmtpListener, startSmtpListener } from "./smtp-listener";
-export type { MailTransport } from "./smtp-transport";
+export { type MailTransport, smtpTransport } from "./smtp-transport";
 
 /**
  * Registers the channels' background work. Without a relay (`SMTP_URL` unset) replies stay queued,

@@ -235,6 +235,7 @@ describe("customer timeline: works", () => {
       bodyHtml: null,
       author: { type: "customer", id: first.requesterId, name: email.split("@")[0] },
       attachments: [],
+      mentions: [],
       createdAt: expect.stringMatching(ISO),
       ...ticketPart,
     });

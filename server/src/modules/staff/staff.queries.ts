@@ -77,6 +77,23 @@ export async function existingUserIds(s: OrgTx, ids: string[]): Promise<Set<stri
   return new Set(rows.map((r) => r.id));
 }
 
+/** A colleague as a mention names them. */
+export interface StaffContact {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** Active staff of the organisation (or those of them among `ids`), for mentions and notices. */
+export async function activeStaff(s: OrgTx, ids?: readonly string[]): Promise<StaffContact[]> {
+  if (ids?.length === 0) return [];
+  return s.tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.orgId, s.orgId), eq(users.active, true), ids ? inArray(users.id, [...ids]) : undefined))
+    .orderBy(users.id);
+}
+
 /** Replaces a user's team memberships. */
 export async function setUserTeams(s: OrgTx, userId: string, teamIds: string[]) {
   await s.tx.delete(teamMembers).where(and(eq(teamMembers.orgId, s.orgId), eq(teamMembers.userId, userId)));

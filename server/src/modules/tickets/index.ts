@@ -22,6 +22,7 @@ export {
   type TicketReplyAdded,
   threadMailIds,
 } from "./messages.service";
+export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
 export { applyChanges } from "./ticket-changes";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";

@@ -8,12 +8,21 @@ import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type AttachmentRow, attachmentsOf, linkUploads } from "./attachments.service";
+import { noteMentions, TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
 import { applyChanges } from "./ticket-changes";
 import { refreshTicketSearch } from "./ticket-search";
 import { findTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
-export type MessageRow = typeof messages.$inferSelect & { authorName: string; attachments: AttachmentRow[] };
+export type MessageRow = typeof messages.$inferSelect & {
+  authorName: string;
+  mentions: MessageMention[];
+  attachments: AttachmentRow[];
+};
+export interface MessageMention {
+  id: string;
+  name: string;
+}
 
 /** Raised when an agent's public reply is stored: channels deliver it to the customer. */
 export const TICKET_REPLY_ADDED = "ticket.reply_added";
@@ -30,7 +39,13 @@ export interface NewMessage {
   body: string;
   html?: string | undefined;
   meta?: Record<string, unknown>;
+  mentionIds?: string[];
   at?: Date;
+}
+
+/** A message's plain text: as written, or derived from its sanitised HTML. */
+function plainText(body: string, safeHtml: string | null): string {
+  return body || (safeHtml ? htmlToText(safeHtml) : "");
 }
 
 /**
@@ -41,7 +56,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
   const id = newId();
   const at = m.at ?? new Date();
   const bodyHtml = m.html ? sanitizeHtml(m.html) : null;
-  const bodyText = m.body || (bodyHtml ? htmlToText(bodyHtml) : "");
+  const bodyText = plainText(m.body, bodyHtml);
   await s.tx.insert(messages).values({
     orgId: s.orgId,
     id,
@@ -54,6 +69,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     bodyText,
     bodyHtml,
     meta: m.meta ?? {},
+    mentionIds: m.mentionIds ?? [],
     createdAt: at,
   });
   await s.tx
@@ -71,6 +87,12 @@ export const messageAuthorName = sql<string>`coalesce(
   (SELECT u.name FROM users u WHERE u.org_id = "messages"."org_id" AND u.id = "messages"."author_user_id"),
   (SELECT c.name FROM customers c WHERE c.org_id = "messages"."org_id" AND c.id = "messages"."author_customer_id"),
   'Frontline')`;
+
+/** The staff a message mentions, with their names, in order of mention. */
+const messageMentions = sql<MessageMention[]>`coalesce(
+  (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY array_position("messages"."mention_ids", u.id))
+    FROM users u WHERE u.org_id = "messages"."org_id" AND u.id = ANY("messages"."mention_ids")),
+  '[]'::json)`;
 
 /** A ticket's conversation, oldest first, with each author's name. */
 export async function listMessages(ctx: Ctx, ticketId: string): Promise<MessageRow[]> {
@@ -101,8 +123,10 @@ export const messageColumns = {
   bodyText: messages.bodyText,
   bodyHtml: messages.bodyHtml,
   meta: messages.meta,
+  mentionIds: messages.mentionIds,
   createdAt: messages.createdAt,
   authorName: messageAuthorName,
+  mentions: messageMentions,
 };
 
 function selectMessages(s: OrgTx, ticketId: string, id?: string) {
@@ -113,7 +137,10 @@ function selectMessages(s: OrgTx, ticketId: string, id?: string) {
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 
-/** An agent's public reply or internal note, optionally changing the status in the same step. */
+/**
+ * An agent's public reply or internal note, optionally changing the status in the same step. A note's
+ * mentions are recorded on it and announced; a reply mentions nobody, since it goes to the customer.
+ */
 export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateMessageInput): Promise<MessageRow> {
   const userId = ctx.actor.userId;
   return inOrg(ctx.database, ctx.orgId, async (s) => {
@@ -122,6 +149,15 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
     if (ticket.mergedIntoId) throw new AppError("conflict", "This ticket was merged into another; write there");
     if (ticket.status === "closed") throw new AppError("conflict", "This ticket is closed; open a follow-up instead");
     const status = input.status ?? (input.kind === "reply" ? statusOnAgentReply(ticket.status) : ticket.status);
+    // Mentions are read from the text that will be stored; only an HTML-only note is cleaned twice.
+    const mentionIds =
+      input.kind === "note"
+        ? await noteMentions(
+            s,
+            plainText(input.body, !input.body && input.html ? sanitizeHtml(input.html) : null),
+            input.mentionIds,
+          )
+        : [];
     const id = await insertMessage(s, {
       ticketId,
       kind: input.kind,
@@ -129,16 +165,28 @@ export async function addStaffMessage(ctx: Ctx, ticketId: string, input: CreateM
       author: userId ? { type: "user", id: userId } : { type: "system", id: null },
       body: input.body,
       html: input.html,
+      mentionIds,
     });
     await linkUploads(s, userId, id, input.attachmentIds);
     if (status !== ticket.status) await applyChanges(s, ticket, { status });
     if (input.kind === "reply")
       await domainEvents.emit<TicketReplyAdded>(s, TICKET_REPLY_ADDED, { ticketId, messageId: id });
+    if (mentionIds.length > 0) {
+      await domainEvents.emit<TicketNoteMentioned>(s, TICKET_NOTE_MENTIONED, {
+        ticketId,
+        messageId: id,
+        authorUserId: userId,
+        mentionedIds: mentionIds,
+      });
+    }
     await recordAudit(s, ctx, {
       action: input.kind === "note" ? "ticket.note_added" : "ticket.replied",
       entityType: "ticket",
       entityId: ticketId,
-      changes: status !== ticket.status ? { status: [ticket.status, status] } : {},
+      changes: {
+        ...(status !== ticket.status ? { status: [ticket.status, status] } : {}),
+        ...(mentionIds.length > 0 ? { mentionIds: [null, mentionIds] } : {}),
+      },
     });
     return (await withFiles(s, await selectMessages(s, ticketId, id)))[0]!;
   });

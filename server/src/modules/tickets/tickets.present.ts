@@ -44,6 +44,7 @@ export function presentMessage(r: MessageRow): Message {
       inline: a.inline,
       url: `/api/v1/attachments/${a.id}`,
     })),
+    mentions: r.mentions,
     createdAt: r.createdAt.toISOString(),
   };
 }

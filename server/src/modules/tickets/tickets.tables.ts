@@ -79,6 +79,8 @@ export const messages = pgTable(
     bodyHtml: text("body_html"),
     /** Metadata of the channel: mail headers, call details, the raw-copy reference. */
     meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    /** Staff an internal note mentions (notified through `ticket.note_mentioned`). */
+    mentionIds: uuid("mention_ids").array().notNull().default(sql`'{}'`),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [

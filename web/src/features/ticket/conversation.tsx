@@ -1,8 +1,10 @@
-import type { Message } from "@frontline/common";
+import type { Mentionable, Message } from "@frontline/common";
 import { Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconLock, IconPaperclip } from "@tabler/icons-react";
-import { useEffect, useRef } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { everyoneQuery, meQuery } from "../../api/queries";
 import { RelativeTime } from "../../ui/relative-time";
 import { useFormatters } from "../../ui/use-formatters";
 import { MessageBody } from "./message-body";
@@ -24,11 +26,22 @@ function formatSize(bytes: number, number: (n: number) => string): string {
   return `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
 }
 
+/** A message's mentions with the colleagues' addresses where known, so `@email` mentions light up too. */
+function useMentionables(message: Message): Mentionable[] {
+  const { data: everyone } = useQuery(everyoneQuery);
+  return useMemo(() => {
+    const emails = new Map((everyone ?? []).map((u) => [u.id, u.email]));
+    return message.mentions.map((m) => ({ ...m, email: emails.get(m.id) }));
+  }, [message.mentions, everyone]);
+}
+
 function MessageItem({ message }: { message: Message }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const side = sideOf(message);
   const note = message.kind === "note";
+  const mentions = useMentionables(message);
+  const { data: me } = useQuery(meQuery);
   return (
     <Box
       component="article"
@@ -58,7 +71,7 @@ function MessageItem({ message }: { message: Message }) {
             </Group>
             <RelativeTime iso={message.createdAt} size="xs" c="dimmed" style={{ flexShrink: 0 }} />
           </Group>
-          <MessageBody text={message.bodyText} html={message.bodyHtml} />
+          <MessageBody text={message.bodyText} html={message.bodyHtml} mentions={mentions} meId={me?.id} />
           {message.attachments.length > 0 && (
             <Stack gap={2} aria-label={t("ticket.attachments")}>
               {message.attachments.map((file) => (

@@ -1,14 +1,16 @@
 import type { Ticket, TicketStatus } from "@frontline/common";
 import { Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text, Textarea } from "@mantine/core";
 import { IconCheck, IconChevronDown, IconLock, IconMessage } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, type Ref, useImperativeHandle, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type KeyboardEvent, type Ref, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
+import { everyoneQuery, meQuery } from "../../api/queries";
 import { queryKeys } from "../../api/query-keys";
 import { addMessage } from "../../api/tickets";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
+import { MentionTextarea } from "./mention-textarea";
 import { type ReplyKind, sendStatusChoices, statusToSend } from "./reply-status";
 
 /** What the page's shortcuts may do with the reply box. */
@@ -30,6 +32,7 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   const [chosen, setChosen] = useState<TicketStatus | null>(null);
   const [empty, setEmpty] = useState(false);
   const areas = { reply: useRef<HTMLTextAreaElement>(null), note: useRef<HTMLTextAreaElement>(null) };
+  const colleagues = useColleagues();
 
   useImperativeHandle(ref, () => ({
     focus(next: ReplyKind) {
@@ -90,26 +93,47 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
     }
   }
 
+  function setDraft(which: ReplyKind, value: string) {
+    setDrafts((current) => ({ ...current, [which]: value }));
+    setEmpty(false);
+  }
+
   function area(which: ReplyKind) {
+    const shared = {
+      autosize: true,
+      minRows: 4,
+      maxRows: 14,
+      onKeyDown,
+      error: empty && kind === which ? t("ticket.reply.empty") : undefined,
+      disabled: closed,
+    } as const;
+    // Each paragraph takes the direction of its own words (Arabic right to left, a quoted English line
+    // left to right); Mantine would put a `dir` on the wrapper, where it sees no text and means LTR.
+    const input = { unicodeBidi: "plaintext" } as const;
+    if (which === "note") {
+      // Only a note mentions colleagues: a reply goes to the customer.
+      return (
+        <MentionTextarea
+          {...shared}
+          ref={areas.note}
+          aria-label={t("ticket.reply.noteLabel")}
+          placeholder={t("ticket.reply.notePlaceholder")}
+          value={drafts.note}
+          onValueChange={(value) => setDraft("note", value)}
+          people={colleagues}
+          styles={{ input: { ...input, background: "var(--mantine-color-yellow-0)" } }}
+        />
+      );
+    }
     return (
       <Textarea
-        ref={areas[which]}
-        aria-label={which === "reply" ? t("ticket.reply.replyLabel") : t("ticket.reply.noteLabel")}
-        placeholder={which === "reply" ? t("ticket.reply.replyPlaceholder") : t("ticket.reply.notePlaceholder")}
-        autosize
-        minRows={4}
-        maxRows={14}
-        value={drafts[which]}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          setDrafts((current) => ({ ...current, [which]: value }));
-          setEmpty(false);
-        }}
-        onKeyDown={onKeyDown}
-        error={empty && kind === which ? t("ticket.reply.empty") : undefined}
-        disabled={closed}
-        dir="auto"
-        styles={which === "note" ? { input: { background: "var(--mantine-color-yellow-0)" } } : undefined}
+        {...shared}
+        ref={areas.reply}
+        aria-label={t("ticket.reply.replyLabel")}
+        placeholder={t("ticket.reply.replyPlaceholder")}
+        value={drafts.reply}
+        onChange={(e) => setDraft("reply", e.currentTarget.value)}
+        styles={{ input }}
       />
     );
   }
@@ -138,6 +162,7 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text size="xs" c="dimmed" visibleFrom="sm">
             <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t("ticket.reply.toSend")}
+            {kind === "note" && ` · ${t("mentions.hint")}`}
           </Text>
           <Button.Group ms="auto">
             <Button
@@ -180,5 +205,18 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** Active colleagues other than the writer: whom a note can mention. */
+function useColleagues() {
+  const { data: everyone } = useQuery(everyoneQuery);
+  const { data: me } = useQuery(meQuery);
+  return useMemo(
+    () =>
+      (everyone ?? [])
+        .filter((u) => u.active && u.id !== me?.id)
+        .map((u) => ({ id: u.id, name: u.name, email: u.email })),
+    [everyone, me?.id],
   );
 }

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { idSchema, isoDateTime, pageQuerySchema } from "./shared";
+
+export const NOTIFICATION_KINDS = ["mention"] as const;
+
+/** Something a staff member should look at: for now, a colleague mentioned them in an internal note. */
+export const notificationSchema = z.object({
+  id: idSchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  /** Who caused it, as named when it happened. */
+  actor: z.object({ id: idSchema.nullable(), name: z.string() }),
+  /** The ticket, as it was when it happened. */
+  ticket: z.object({ id: idSchema, number: z.number().int(), subject: z.string() }),
+  messageId: idSchema,
+  /** The start of the note, as plain text. */
+  excerpt: z.string(),
+  readAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+/** The caller's own notifications, newest first; `unread=true` for the unread ones only, `false` for the read. */
+export const listNotificationsQuery = pageQuerySchema.extend({
+  unread: z.enum(["true", "false"]).optional(),
+});
+export type ListNotificationsQuery = z.infer<typeof listNotificationsQuery>;
+
+/** How many of the caller's notifications are unread. */
+export const unreadCountSchema = z.object({ data: z.object({ unread: z.number().int() }) });
+
+export const markNotificationsReadInput = z
+  .strictObject({
+    /** These of the caller's notifications; an id that is not theirs fails the whole request. */
+    ids: z.array(idSchema).min(1).max(200).optional(),
+    /** Every one of the caller's notifications. */
+    all: z.literal(true).optional(),
+  })
+  .refine((m) => (m.ids === undefined) !== (m.all === undefined), {
+    path: ["ids"],
+    message: "Give either ids or all: true",
+  });
+export type MarkNotificationsReadInput = z.infer<typeof markNotificationsReadInput>;

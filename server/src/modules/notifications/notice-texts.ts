@@ -1,0 +1,64 @@
+import type { Locale } from "@frontline/common";
+
+/** What a mention notice says about what happened. */
+export interface MentionFacts {
+  actorName: string;
+  ticketNumber: number;
+  ticketSubject: string;
+  excerpt: string;
+  /** A link to the ticket, when PUBLIC_URL says where Frontline is reached. */
+  url: string | null;
+}
+
+interface NoticeWords {
+  subject(f: MentionFacts): string;
+  intro(f: MentionFacts): string;
+  open: string;
+  why: string;
+}
+
+// Plain functions over the facts: nothing in a name or subject is ever evaluated as a template.
+const WORDS: Record<Locale, NoticeWords> = {
+  en: {
+    subject: (f) => `${f.actorName} mentioned you on #${f.ticketNumber}: ${f.ticketSubject}`,
+    intro: (f) => `${f.actorName} mentioned you in an internal note on ticket #${f.ticketNumber} “${f.ticketSubject}”:`,
+    open: "Open the ticket:",
+    why: "You get this mail because a colleague mentioned you in Frontline.",
+  },
+  ro: {
+    subject: (f) => `${f.actorName} te-a menționat pe #${f.ticketNumber}: ${f.ticketSubject}`,
+    intro: (f) =>
+      `${f.actorName} te-a menționat într-o notă internă pe tichetul #${f.ticketNumber} „${f.ticketSubject}”:`,
+    open: "Deschide tichetul:",
+    why: "Primești acest e-mail pentru că un coleg te-a menționat în Frontline.",
+  },
+  de: {
+    subject: (f) => `${f.actorName} hat Sie in #${f.ticketNumber} erwähnt: ${f.ticketSubject}`,
+    intro: (f) =>
+      `${f.actorName} hat Sie in einer internen Notiz zum Ticket #${f.ticketNumber} „${f.ticketSubject}“ erwähnt:`,
+    open: "Ticket öffnen:",
+    why: "Sie erhalten diese E-Mail, weil jemand aus Ihrem Team Sie in Frontline erwähnt hat.",
+  },
+  ru: {
+    subject: (f) => `${f.actorName} упоминает вас в обращении #${f.ticketNumber}: ${f.ticketSubject}`,
+    intro: (f) =>
+      `${f.actorName} упоминает вас во внутренней заметке к обращению #${f.ticketNumber} «${f.ticketSubject}»:`,
+    open: "Открыть обращение:",
+    why: "Вы получили это письмо, потому что коллега упомянул вас во Frontline.",
+  },
+  ar: {
+    subject: (f) => `أشار إليك ${f.actorName} في التذكرة #${f.ticketNumber}: ${f.ticketSubject}`,
+    intro: (f) => `أشار إليك ${f.actorName} في ملاحظة داخلية على التذكرة #${f.ticketNumber} «${f.ticketSubject}»:`,
+    open: "افتح التذكرة:",
+    why: "وصلتك هذه الرسالة لأن أحد زملائك أشار إليك في Frontline.",
+  },
+};
+
+/** The subject and plain-text body of a mention notice in the recipient's language. */
+export function mentionNotice(locale: Locale, f: MentionFacts): { subject: string; text: string } {
+  const w = WORDS[locale];
+  const lines = [w.intro(f), "", `> ${f.excerpt}`, ""];
+  if (f.url) lines.push(w.open, f.url, "");
+  lines.push("--", w.why);
+  return { subject: w.subject(f), text: `${lines.join("\n")}\n` };
+}

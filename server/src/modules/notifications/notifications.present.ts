@@ -1,0 +1,16 @@
+import type { Notification } from "@frontline/common";
+import type { NotificationRow } from "./notifications.service";
+
+/** Notification row → API shape. */
+export function presentNotification(r: NotificationRow): Notification {
+  return {
+    id: r.id,
+    kind: r.kind,
+    actor: { id: r.actorUserId, name: r.actorName },
+    ticket: { id: r.ticketId, number: r.ticketNumber, subject: r.ticketSubject },
+    messageId: r.messageId,
+    excerpt: r.excerpt,
+    readAt: r.readAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,57 @@
+import type { Notification } from "@frontline/common";
+import { Avatar, Box, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { RelativeTime } from "../../ui/relative-time";
+
+interface NotificationItemProps {
+  notification: Notification;
+  onOpen: (notification: Notification) => void;
+}
+
+/** One notification: who mentioned you, on which ticket, the note's start and when; unread ones stand out. */
+export function NotificationItem({ notification: n, onOpen }: NotificationItemProps) {
+  const { t } = useTranslation();
+  const unread = n.readAt === null;
+  return (
+    <UnstyledButton
+      onClick={() => onOpen(n)}
+      className="notification-item"
+      data-unread={unread || undefined}
+      data-testid="notification-item"
+      w="100%"
+      px="sm"
+      py={10}
+    >
+      <Group wrap="nowrap" align="flex-start" gap="sm">
+        <Avatar size={32} radius="xl" name={n.actor.name} color="initials" aria-hidden />
+        <Stack gap={2} miw={0} style={{ flex: 1 }}>
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Text size="sm" fw={unread ? 700 : 400} truncate>
+              {t("notifications.mentionedYou", { name: n.actor.name })}
+            </Text>
+            <RelativeTime iso={n.createdAt} short size="xs" c="dimmed" style={{ flexShrink: 0 }} />
+          </Group>
+          {/* Aligned with the interface; a subject or note in another script keeps its own order. */}
+          <Text size="xs" fw={500} truncate>
+            #{n.ticket.number} <bdi>{n.ticket.subject}</bdi>
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            <bdi>{n.excerpt}</bdi>
+          </Text>
+        </Stack>
+        <Box
+          w={8}
+          h={8}
+          mt={6}
+          style={{
+            borderRadius: "50%",
+            flexShrink: 0,
+            background: unread ? "var(--mantine-color-blue-filled)" : "transparent",
+          }}
+          role={unread ? "img" : undefined}
+          aria-label={unread ? t("notifications.unread") : undefined}
+        />
+      </Group>
+    </UnstyledButton>
+  );
+}
