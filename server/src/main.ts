@@ -7,18 +7,22 @@ import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
 import { JobRunner } from "./platform/jobs";
 import { createLogger } from "./platform/logger";
+import { loadSecretBox, SecretError } from "./platform/secrets";
 import { seedDemo } from "./seed/demo";
 
 /** config → database → migrate → (demo) → modules → listen, and a graceful stop on SIGTERM/SIGINT. */
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  const { box: secrets, source } = loadSecretBox(config);
+  if (secrets) log.info({ source }, "secrets key loaded");
+  else log.warn("SECRETS_KEY is not set: IMAP mailboxes cannot be added or polled until it is");
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
     poolSize: config.DB_POOL_SIZE,
   });
-  const deps = { config, log, database };
+  const deps = { config, log, database, secrets };
 
   if (database.kind === "pglite" && database.wasEmpty) {
     const demo = await seedDemo(deps);
@@ -82,7 +86,7 @@ function announceDemo(port: number, host: string, password: string) {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof SecretError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(

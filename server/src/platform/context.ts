@@ -2,6 +2,7 @@ import type { Role } from "@frontline/common";
 import type { Config } from "./config";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
+import type { SecretBox } from "./secrets";
 
 /** Who is acting: a signed-in user, an API token, the CLI or the system itself. */
 export interface Actor {
@@ -18,6 +19,8 @@ export interface Ctx {
   readonly database: Database;
   readonly config: Config;
   readonly log: Logger;
+  /** Seals stored secrets; null on a server without SECRETS_KEY. */
+  readonly secrets: SecretBox | null;
   readonly orgId: string;
   readonly actor: Actor;
   readonly requestId: string | null;
@@ -29,6 +32,8 @@ export interface Deps {
   readonly database: Database;
   readonly config: Config;
   readonly log: Logger;
+  /** Seals stored secrets; null on a server without SECRETS_KEY (features that need it refuse). */
+  readonly secrets: SecretBox | null;
 }
 
 /** A context for work started outside HTTP (CLI, seeding, jobs). */
