@@ -205,7 +205,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/channels/phone/calls": ["post"],
       "/api/v1/channels/email/inbound": ["post"],
       "/api/v1/channels/imap-mailboxes": ["get", "post"],
-      "/api/v1/channels/imap-mailboxes/{id}": ["delete"],
+      "/api/v1/channels/imap-mailboxes/{id}": ["delete", "patch"],
       "/api/v1/search": ["get"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "session"]);
