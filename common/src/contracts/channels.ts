@@ -60,6 +60,9 @@ export const imapMailboxSchema = z.object({
   lastError: z.string().nullable(),
 });
 
+/** Every mailbox of the organisation: few enough that the list has no pages. */
+export const imapMailboxListSchema = z.object({ data: z.array(imapMailboxSchema) });
+
 const imapHost = z
   .string()
   .trim()

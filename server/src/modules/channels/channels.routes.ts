@@ -1,6 +1,7 @@
 import {
   createImapMailboxInput,
   idSchema,
+  imapMailboxListSchema,
   imapMailboxSchema,
   inboundMailResultSchema,
   logCallInput,
@@ -58,7 +59,7 @@ const routes = {
     method: "get",
     path: "/channels/imap-mailboxes",
     summary: "Mailboxes polled over IMAP (admins)",
-    responses: { ...problemResponses, 200: jsonResponse(z.object({ data: z.array(imapMailboxSchema) }), "Mailboxes") },
+    responses: { ...problemResponses, 200: jsonResponse(imapMailboxListSchema, "Mailboxes") },
   }),
   addMailbox: createRoute({
     security: authSecurity,
