@@ -49,9 +49,9 @@ const subjects = async (o = org) =>
     }[]
   ).map((t) => t.subject);
 
-/** Runs every due job once, as a node with these dependencies would. */
-async function runPolls(deps: Deps = h.deps, now?: Date) {
-  const runner = new JobRunner(deps, { nodeId: `imap-${Math.random()}` });
+/** Runs the organisation's due jobs, as a node with these dependencies would (others' are other tests'). */
+async function runPolls(o: TestOrg, deps: Deps = h.deps, now?: Date) {
+  const runner = new JobRunner(deps, { nodeId: `imap-${Math.random()}`, orgIds: [o.orgId] });
   registerChannelJobs(runner, deps);
   await runner.runDue(now);
 }
@@ -91,7 +91,7 @@ describe("IMAP polling works", () => {
     });
     expect(added.status).toBe(201);
     expect(added.body.data).not.toHaveProperty("password");
-    const runner = new JobRunner(h.deps, { nodeId: `imap-${Math.random()}` });
+    const runner = new JobRunner(h.deps, { nodeId: `imap-${Math.random()}`, orgIds: [org.orgId] });
     registerChannelJobs(runner, h.deps);
     await runner.runDue();
     expect(await subjects()).toEqual(["First by IMAP", "Second by IMAP"]);
@@ -112,7 +112,7 @@ describe("IMAP polling works", () => {
     const row = await storedRow(o, added.id);
     expect(row.password).toMatch(/^v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/);
     expect(JSON.stringify(row)).not.toContain(dovecot.password);
-    await runPolls();
+    await runPolls(o);
     expect(await mailboxOf(o, added.id)).toMatchObject({ lastUid: 3, lastError: null });
     expect(await subjects(o)).toHaveLength(3);
     // The row is bound to its tenant and id: copied onto another mailbox, the ciphertext does not open.
@@ -123,7 +123,7 @@ describe("IMAP polling works", () => {
         .set({ password: row.password })
         .where(and(eq(imapMailboxes.orgId, s.orgId), eq(imapMailboxes.id, other.id))),
     );
-    await runPolls();
+    await runPolls(o);
     expect((await mailboxOf(o, other.id))?.lastError).toMatch(/cannot be decrypted .*SECRETS_KEY/);
   });
 
@@ -136,7 +136,7 @@ describe("IMAP polling works", () => {
         .set({ password: dovecot.password })
         .where(and(eq(imapMailboxes.orgId, s.orgId), eq(imapMailboxes.id, added.id))),
     );
-    await runPolls();
+    await runPolls(o);
     expect(await mailboxOf(o, added.id)).toMatchObject({ lastUid: 3, lastError: null });
     const row = await storedRow(o, added.id);
     expect(row.password).toMatch(/^v1:/);
@@ -146,24 +146,24 @@ describe("IMAP polling works", () => {
   it("signs in with a new password given by PATCH at once, and stops polling a disabled mailbox", async () => {
     const o = await makeOrg(h);
     const added = (await o.as.admin.post("/api/v1/channels/imap-mailboxes", dovecotBox("wrong"))).body.data;
-    await runPolls();
+    await runPolls(o);
     expect((await mailboxOf(o, added.id))?.lastError).toBe("Authentication failed.");
     const fixed = await o.as.admin.patch(`/api/v1/channels/imap-mailboxes/${added.id}`, { password: dovecot.password });
     expect(fixed.status).toBe(200);
     expect(fixed.body.data).toMatchObject({ lastError: null });
     expect(JSON.stringify(fixed.body)).not.toContain(dovecot.password);
     // The edit brought the next poll forward: no clock to move.
-    await runPolls();
+    await runPolls(o);
     expect(await mailboxOf(o, added.id)).toMatchObject({ lastUid: 3, lastError: null });
     expect(await subjects(o)).toHaveLength(3);
 
     await o.as.admin.patch(`/api/v1/channels/imap-mailboxes/${added.id}`, { enabled: false });
     await deliver("Sent while disabled");
     const { lastPolledAt } = (await mailboxOf(o, added.id))!;
-    await runPolls(h.deps, new Date(Date.now() + 61_000));
+    await runPolls(o, h.deps, new Date(Date.now() + 61_000));
     expect(await mailboxOf(o, added.id)).toMatchObject({ lastUid: 3, lastPolledAt });
     await o.as.admin.patch(`/api/v1/channels/imap-mailboxes/${added.id}`, { enabled: true });
-    await runPolls();
+    await runPolls(o);
     expect(await mailboxOf(o, added.id)).toMatchObject({ lastUid: 4, lastError: null });
     expect(await subjects(o)).toContain("Sent while disabled");
   });
@@ -175,9 +175,7 @@ describe("IMAP polling refuses", () => {
     expect((await org.as.supervisor.post("/api/v1/channels/imap-mailboxes", body)).status).toBe(403);
     const other = await makeOrg(h);
     const added = (await other.as.admin.post("/api/v1/channels/imap-mailboxes", body)).body.data;
-    const runner = new JobRunner(h.deps, { nodeId: `imap-${Math.random()}` });
-    registerChannelJobs(runner, h.deps);
-    await runner.runDue();
+    await runPolls(other);
     const box = (await other.as.admin.get("/api/v1/channels/imap-mailboxes")).body.data.find(
       (b: { id: string }) => b.id === added.id,
     );
@@ -201,14 +199,14 @@ describe("IMAP polling refuses", () => {
     const newPassword = await admin.patch(`/api/v1/channels/imap-mailboxes/${added.id}`, { password: "other" });
     expect([newPassword.status, newPassword.body.code]).toEqual([503, "unavailable"]);
     expect((await admin.patch(`/api/v1/channels/imap-mailboxes/${added.id}`, { folder: "INBOX" })).status).toBe(200);
-    await runPolls(noKey.deps);
+    await runPolls(o, noKey.deps);
     expect((await mailboxOf(o, added.id))?.lastError).toMatch(/^SECRETS_KEY is not set on the server/);
   });
 
   it("a password sealed under another key, naming SECRETS_KEY on the mailbox", async () => {
     const o = await makeOrg(h);
     const added = (await o.as.admin.post("/api/v1/channels/imap-mailboxes", dovecotBox())).body.data;
-    await runPolls({ ...h.deps, secrets: new SecretBox(randomBytes(32)) });
+    await runPolls(o, { ...h.deps, secrets: new SecretBox(randomBytes(32)) });
     expect((await mailboxOf(o, added.id))?.lastError).toBe(
       "The stored password cannot be decrypted with this server's SECRETS_KEY (was the key changed?): enter the password again",
     );
