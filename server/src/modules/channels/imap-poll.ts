@@ -54,6 +54,9 @@ export async function pollMailbox(ctx: Ctx, box: Mailbox, password: string): Pro
     // Plain IMAP (secure: false) is for servers on a trusted network only; say so in the mailbox settings.
     doSTARTTLS: box.secure ? undefined : false,
   } as ConstructorParameters<typeof ImapFlow>[0]);
+  // A socket error after sign-in is emitted as an event: unheard, it would take the whole process down.
+  // The pending command fails with it too, so the poll still records it as the mailbox's last error.
+  client.on("error", (err: Error) => ctx.log.warn({ mailboxId: box.id, err: err.message }, "IMAP connection error"));
   let read = 0;
   await client.connect();
   try {
