@@ -214,7 +214,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/channels/phone/calls": ["post"],
       "/api/v1/channels/email/inbound": ["post"],
       "/api/v1/channels/imap-mailboxes": ["get", "post"],
-      "/api/v1/channels/imap-mailboxes/{id}": ["delete"],
+      "/api/v1/channels/imap-mailboxes/{id}": ["delete", "patch"],
       "/api/v1/search": ["get"],
       "/api/v1/notifications": ["get"],
       "/api/v1/notifications/count": ["get"],

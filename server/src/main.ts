@@ -9,6 +9,7 @@ import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
 import { JobRunner } from "./platform/jobs";
 import { createLogger } from "./platform/logger";
+import { loadSecretBox, SecretError } from "./platform/secrets";
 import { seedDemo } from "./seed/demo";
 
 /** config → database → migrate → (demo) → modules → listen, and a graceful stop on SIGTERM/SIGINT. */
@@ -20,7 +21,11 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.DB_POOL_SIZE,
   });
-  const deps = { config, log, database };
+  // After the data folder is locked: the embedded key file lives there, made by one process only.
+  const { box: secrets, source } = loadSecretBox(config);
+  if (secrets) log.info({ source }, "secrets key loaded");
+  else log.warn("SECRETS_KEY is not set: IMAP mailboxes cannot be added or polled until it is");
+  const deps = { config, log, database, secrets };
 
   // Announced once the port is known (PORT=0 picks one).
   const demo = database.kind === "pglite" && database.wasEmpty ? await seedDemo(deps) : undefined;
@@ -88,7 +93,7 @@ function announceDemo(port: number, host: string, password: string) {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirBusyError) {
+  if (err instanceof ConfigError || err instanceof DataDirBusyError || err instanceof SecretError) {
     process.stderr.write(`${err.message}\n`);
   } else {
     process.stderr.write(

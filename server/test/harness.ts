@@ -7,6 +7,7 @@ import type { Deps } from "../src/platform/context";
 import { type Database, openDatabase } from "../src/platform/db";
 import { createLogger } from "../src/platform/logger";
 import { RateLimiter } from "../src/platform/rate-limit";
+import { decodeSecretsKey, SecretBox } from "../src/platform/secrets";
 
 let shared: Promise<Database> | undefined;
 
@@ -21,10 +22,20 @@ export function testDatabase(): Promise<Database> {
   return shared;
 }
 
+/** The key tests seal secrets with, whatever the database; `SECRETS_KEY: ""` gives a server without one. */
+export const TEST_SECRETS_KEY = "ZnJvbnRsaW5lLXRlc3Qtc2VjcmV0cy1rZXktMzJieXQ";
+
 /** Process dependencies for tests: quiet logs, real database. */
 export async function testDeps(env: Record<string, string> = {}): Promise<Deps> {
-  const config = loadConfig({ ...env, DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" });
-  return { config, log: createLogger("silent"), database: await testDatabase() };
+  const config = loadConfig({
+    SECRETS_KEY: TEST_SECRETS_KEY,
+    ...env,
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: "silent",
+  });
+  // Never the key file: config.dataDir is not the test database's folder, and tests must not write to ./data.
+  const secrets = config.SECRETS_KEY ? new SecretBox(decodeSecretsKey(config.SECRETS_KEY)!) : null;
+  return { config, log: createLogger("silent"), database: await testDatabase(), secrets };
 }
 
 /** The real HTTP application over the worker's database, with its own rate limiter. */

@@ -248,7 +248,20 @@ describe("across organisations, the API answers as if foreign objects did not ex
     const second = created(await newTicket("A's second ticket", a.as.agent, customer.email));
     const bCompany = created(await b.as.supervisor.post("/api/v1/companies", { name: "B-company" }));
     const bTicket = created(await newTicket("B's ticket", b.as.agent, uniqueEmail("b-customer")));
-    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket };
+    // Disabled, so another test file's job runner (sharing a PostgreSQL database) never changes its poll state.
+    const mailbox = created(
+      await a.as.admin.post("/api/v1/channels/imap-mailboxes", {
+        host: "127.0.0.1",
+        port: 1,
+        secure: false,
+        username: "a-support",
+        password: "a-mailbox-secret",
+      }),
+    );
+    expect((await a.as.admin.patch(`/api/v1/channels/imap-mailboxes/${mailbox.id}`, { enabled: false })).status).toBe(
+      200,
+    );
+    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket, mailbox };
   }
 
   /** What organisation A sees of its customer-side objects, to prove nothing changed. */
@@ -262,6 +275,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       (await as.get(`/api/v1/tickets/${o.ticket.id}`)).body,
       (await as.get(`/api/v1/tickets/${o.second.id}`)).body,
       (await as.get(`/api/v1/tickets/${o.ticket.id}/messages`)).body,
+      (await as.get("/api/v1/channels/imap-mailboxes")).body,
     ]);
   }
 
@@ -288,6 +302,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/tickets/{id}",
       "GET /api/v1/tickets/{id}/messages",
       "GET /api/v1/users/{id}",
+      "PATCH /api/v1/channels/imap-mailboxes/{id}",
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
@@ -354,6 +369,16 @@ describe("across organisations, the API answers as if foreign objects did not ex
         route: "PATCH teams/:id",
         minimum: "admin",
         send: (as) => as.patch(`/api/v1/teams/${team.id}`, { name: "Owned", memberIds: [] }),
+      },
+      {
+        route: "PATCH channels/imap-mailboxes/:id",
+        minimum: "admin",
+        send: (as) => as.patch(`/api/v1/channels/imap-mailboxes/${o.mailbox.id}`, { host: "evil.test", enabled: true }),
+      },
+      {
+        route: "DELETE channels/imap-mailboxes/:id",
+        minimum: "admin",
+        send: (as) => as.delete(`/api/v1/channels/imap-mailboxes/${o.mailbox.id}`),
       },
       {
         route: "PATCH customers/:id",

@@ -11,6 +11,8 @@ export const meSchema = z.object({
   id: idSchema,
   orgId: idSchema,
   orgName: z.string(),
+  /** The address customers write to; mail sent there reaches the built-in SMTP listener. */
+  orgSupportEmail: z.string().nullable(),
   email: z.string(),
   name: z.string(),
   role: roleSchema,

@@ -60,12 +60,40 @@ export const imapMailboxSchema = z.object({
   lastError: z.string().nullable(),
 });
 
-/** A mailbox to poll; the password is stored and never shown again. */
+/** Every mailbox of the organisation: few enough that the list has no pages. */
+export const imapMailboxListSchema = z.object({ data: z.array(imapMailboxSchema) });
+
+const imapHost = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9._:-]+$/, "A host name such as imap.example.com, or an IP address");
+const imapPort = z.number().int().min(1).max(65535);
+const imapUsername = z.string().min(1).max(320);
+const imapPassword = z.string().min(1).max(1000);
+const imapFolder = z.string().trim().min(1).max(200);
+
+/** A mailbox to poll; the password is stored encrypted and never shown again. */
 export const createImapMailboxInput = z.strictObject({
-  host: z.string().trim().min(1).max(253),
-  port: z.number().int().min(1).max(65535).default(993),
+  host: imapHost,
+  port: imapPort.default(993),
   secure: z.boolean().default(true),
-  username: z.string().min(1).max(320),
-  password: z.string().min(1).max(1000),
-  folder: z.string().trim().min(1).max(200).default("INBOX"),
+  username: imapUsername,
+  password: imapPassword,
+  folder: imapFolder.default("INBOX"),
 });
+export type CreateImapMailboxInput = z.input<typeof createImapMailboxInput>;
+
+/** Changes to a mailbox; only what is given changes, and the password only when a new one is given. */
+export const updateImapMailboxInput = z.strictObject({
+  host: imapHost.optional(),
+  port: imapPort.optional(),
+  secure: z.boolean().optional(),
+  username: imapUsername.optional(),
+  password: imapPassword.optional(),
+  folder: imapFolder.optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateImapMailboxInput = z.infer<typeof updateImapMailboxInput>;
+export type ImapMailbox = z.infer<typeof imapMailboxSchema>;

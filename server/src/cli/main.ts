@@ -5,6 +5,7 @@ import { DataDirBusyError } from "../platform/data-dir-lock";
 import { openDatabase } from "../platform/db";
 import { AppError } from "../platform/errors";
 import { createLogger } from "../platform/logger";
+import { loadSecretBox, SecretError } from "../platform/secrets";
 import { COMMANDS, type Command } from "./commands";
 
 const USAGE = `Usage: npm run frontline -- <command> [options]
@@ -69,8 +70,9 @@ export async function runCli(
   try {
     if (!deps) {
       const config = loadConfig();
+      const { box: secrets } = loadSecretBox(config);
       const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
-      deps = { config, database, log: createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) };
+      deps = { config, database, secrets, log: createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL) };
     }
     await cmd.run(deps, values, out);
     return 0;
@@ -78,7 +80,7 @@ export async function runCli(
     if (e instanceof AppError) {
       const fields = Object.entries(e.fields ?? {}).map(([f, m]) => `  ${f}: ${m.join(", ")}\n`);
       err.write(`${e.message}\n${fields.join("")}`);
-    } else if (e instanceof ConfigError || e instanceof DataDirBusyError) {
+    } else if (e instanceof ConfigError || e instanceof DataDirBusyError || e instanceof SecretError) {
       err.write(`${e.message}\n`);
     } else {
       err.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -30,6 +30,12 @@ describe("configuration works", () => {
     });
   });
 
+  it("takes SECRETS_KEY as 64 hex digits or base64 of 32 bytes", () => {
+    expect(loadConfig({ SECRETS_KEY: "ab".repeat(32) }).SECRETS_KEY).toBe("ab".repeat(32));
+    expect(loadConfig({ SECRETS_KEY: Buffer.alloc(32, 7).toString("base64") }).SECRETS_KEY).toBeDefined();
+    expect(loadConfig({}).SECRETS_KEY).toBeUndefined();
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ PORT: "" }).PORT).toBe(3000);
   });
@@ -46,6 +52,12 @@ describe("configuration rejects bad values with one line naming the variable", (
     [{ LOG_LEVEL: "loud" }, /^Invalid configuration: LOG_LEVEL /],
     [{ DEMO_PASSWORD: "short" }, /^Invalid configuration: DEMO_PASSWORD must be at least 8 characters/],
     [{ TRUST_PROXY: "maybe" }, /^Invalid configuration: TRUST_PROXY /],
+    // A wrong key is named, its value never echoed.
+    [
+      { SECRETS_KEY: "not-a-key" },
+      /^Invalid configuration: SECRETS_KEY must be 32 bytes, as 64 hex digits or in base64 [^"]*$/,
+    ],
+    [{ SECRETS_KEY: "ab".repeat(16) }, /^Invalid configuration: SECRETS_KEY must be 32 bytes[^"]*$/],
   ];
   it.each(cases)("%j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

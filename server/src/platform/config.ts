@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { decodeSecretsKey } from "./secrets";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -53,7 +54,17 @@ const envSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
+  /** Key that encrypts stored secrets (IMAP passwords); embedded installs without it get a key file in DATA_DIR. */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => decodeSecretsKey(v) !== null, {
+      error: "must be 32 bytes, as 64 hex digits or in base64 (make one with: openssl rand -base64 32)",
+    })
+    .optional(),
 });
+
+/** Variables whose value must not be echoed back in an error message. */
+const SECRET_VARIABLES = new Set(["SECRETS_KEY"]);
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
@@ -67,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
-    const got = env[name];
+    const got = SECRET_VARIABLES.has(name) ? undefined : env[name];
     throw new ConfigError(
       `Invalid configuration: ${name} ${issue?.message ?? "is invalid"}${got === undefined ? "" : ` (got "${got}")`}`,
     );

@@ -2,6 +2,7 @@ import type { Role } from "@frontline/common";
 import type { Config } from "./config";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
+import type { SecretBox } from "./secrets";
 
 /** Who is acting: a signed-in user, an API token, the CLI, the system itself, or a customer in the portal. */
 export interface Actor {
@@ -20,6 +21,8 @@ export interface Ctx {
   readonly database: Database;
   readonly config: Config;
   readonly log: Logger;
+  /** Seals stored secrets; null on a server without SECRETS_KEY. */
+  readonly secrets: SecretBox | null;
   readonly orgId: string;
   readonly actor: Actor;
   readonly requestId: string | null;
@@ -31,6 +34,8 @@ export interface Deps {
   readonly database: Database;
   readonly config: Config;
   readonly log: Logger;
+  /** Seals stored secrets; null on a server without SECRETS_KEY (features that need it refuse). */
+  readonly secrets: SecretBox | null;
 }
 
 /** A context for work started outside HTTP (CLI, seeding, jobs). */

@@ -97,6 +97,31 @@ describe("jobs work", () => {
   });
 });
 
+describe("a runner limited to some organisations", () => {
+  it("runs only their jobs and leaves the others queued", async () => {
+    const q = queue();
+    const otherOrg = await createOrganization(deps, { name: `Jobs other ${Math.random()}` });
+    const seen: string[] = [];
+    const handler = async (ctx: { orgId: string }) => {
+      seen.push(ctx.orgId);
+    };
+    const mine = await add(q, {});
+    const theirs = await inOrg(deps.database, otherOrg, (s) => enqueueJob(s, q, {}));
+    const limited = new JobRunner(deps, { orgIds: [orgId] });
+    limited.register(q, handler);
+    expect(await limited.runDue()).toBe(1);
+    expect(seen).toEqual([orgId]);
+    expect(await jobRow(mine)).toMatchObject({ status: "done" });
+    const [left] = await inOrg(deps.database, otherOrg, (s) =>
+      s.tx
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.orgId, otherOrg), eq(jobs.id, theirs))),
+    );
+    expect(left).toMatchObject({ status: "queued", attempts: 0 });
+  });
+});
+
 describe("jobs give up", () => {
   it("at once on a permanent error, and after the last attempt otherwise", async () => {
     const q = queue();

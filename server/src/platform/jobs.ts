@@ -43,6 +43,8 @@ export interface RunnerOptions {
   batch?: number;
   /** How long a claim lasts; a node that dies mid-job loses it after this and another node retries. */
   lockSeconds?: number;
+  /** Claim only these organisations' jobs, so tests sharing one database never run each other's. */
+  orgIds?: readonly string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = true;
-  private readonly opts: Required<RunnerOptions>;
+  private readonly opts: Required<Omit<RunnerOptions, "orgIds">> & Pick<RunnerOptions, "orgIds">;
 
   constructor(
     private readonly deps: Deps,
@@ -107,12 +109,13 @@ export class JobRunner {
     if (queues.length === 0) return [];
     const due = sql`((${jobs.status} = 'queued' AND ${jobs.runAt} <= ${now})
       OR (${jobs.status} = 'running' AND ${jobs.lockedUntil} < ${now}))`;
+    const orgs = this.opts.orgIds ? inArray(jobs.orgId, [...this.opts.orgIds]) : undefined;
     const candidates = await this.deps.database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('app.job_worker', 'on', true)`);
       return tx
         .select({ orgId: jobs.orgId, id: jobs.id })
         .from(jobs)
-        .where(and(inArray(jobs.queue, queues), due))
+        .where(and(inArray(jobs.queue, queues), due, orgs))
         .orderBy(jobs.runAt)
         .limit(this.opts.batch);
     });

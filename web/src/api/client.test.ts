@@ -7,6 +7,7 @@ const me = {
   id: "0f0f0f0f-1111-4222-8333-444455556666",
   orgId: "1f0f0f0f-1111-4222-8333-444455556666",
   orgName: "Acme",
+  orgSupportEmail: "help@acme.example",
   email: "a@example.com",
   name: "Ana",
   role: "admin",

@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { listApiTokens } from "./api-tokens";
 import { listCustomFields } from "./custom-fields";
 import { getCompany, getCustomer } from "./customers";
+import { listMailboxes } from "./mailboxes";
 import { countUnreadNotifications, listNotifications } from "./notifications";
 import { queryKeys } from "./query-keys";
 import { fetchMe } from "./session";
@@ -35,6 +36,13 @@ export const everyoneQuery = queryOptions({
 export const apiTokensQuery = queryOptions({
   queryKey: queryKeys.apiTokens,
   queryFn: listApiTokens,
+});
+
+/** The organisation's IMAP mailboxes, polled while shown so a poll's outcome appears within seconds. */
+export const mailboxesQuery = queryOptions({
+  queryKey: queryKeys.mailboxes,
+  queryFn: ({ signal }) => listMailboxes(signal),
+  refetchInterval: 5_000,
 });
 
 /** Custom-field definitions change rarely: an admin edits them, agents read them. */

@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconMail,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -19,6 +20,7 @@ type Path =
   | "/console"
   | "/admin/staff"
   | "/admin/teams"
+  | "/admin/mail"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -56,6 +58,7 @@ export function Navigation({ me }: { me: Me }) {
       items: [
         { to: "/admin/staff", label: t("nav.staff"), icon: <IconUsers {...ICON} /> },
         { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
+        { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

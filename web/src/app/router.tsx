@@ -4,6 +4,7 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
+import { MailPage } from "../features/admin-mail/mail-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
@@ -111,6 +112,7 @@ const adminIndexRoute = createRoute({
 const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff", component: StaffPage });
 const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
 const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
+const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: "/mail", component: MailPage });
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -147,7 +149,7 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     ticketRoute,
     consoleRoute,
-    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, auditRoute]),
+    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),
 ]);

@@ -16,7 +16,7 @@ const locales: Record<string, Tree> = { en, ro, de, ru, ar };
  * else identical to English is an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API"],
+  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API", "Port"],
   de: [
     "Frontline",
     "Agent",
@@ -32,6 +32,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     "Portal",
     "Chat",
     "API",
+    "Port",
   ],
   ru: ["Frontline", "API"],
   ar: ["Frontline"],

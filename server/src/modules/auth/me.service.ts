@@ -12,15 +12,20 @@ export async function loadMe(database: Database, orgId: string, userId: string, 
     org: await currentOrganization(s),
   }));
   if (!found.user || !found.org) throw new AppError("unauthenticated");
-  return presentMe(found.user, found.org.name, csrfToken);
+  return presentMe(found.user, found.org, csrfToken);
 }
 
-/** User row → the `Me` shape. */
-export function presentMe(u: UserRow, orgName: string, csrfToken: string | null): Me {
+/** User row and their organisation → the `Me` shape. */
+export function presentMe(
+  u: UserRow,
+  org: { name: string; supportEmail: string | null },
+  csrfToken: string | null,
+): Me {
   return {
     id: u.id,
     orgId: u.orgId,
-    orgName,
+    orgName: org.name,
+    orgSupportEmail: org.supportEmail,
     email: u.email,
     name: u.name,
     role: u.role,

@@ -1,11 +1,14 @@
 import {
   createImapMailboxInput,
   idSchema,
+  imapMailboxListSchema,
   imapMailboxSchema,
   inboundMailResultSchema,
   logCallInput,
   loggedCallSchema,
   one,
+  problemSchema,
+  updateImapMailboxInput,
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
@@ -16,8 +19,16 @@ import { authSecurity, problemResponses } from "../../platform/openapi";
 import { presentTicket } from "../tickets";
 import { canIngestMail } from "./channels.policy";
 import { ingestMail } from "./email-in";
-import { addMailbox, listMailboxes, presentMailbox, removeMailbox } from "./imap-mailboxes";
+import { addMailbox, listMailboxes, presentMailbox, removeMailbox, updateMailbox } from "./imap-mailboxes";
 import { logCall } from "./phone.service";
+
+/** A password can be stored only with a key: a server without SECRETS_KEY answers this. */
+const noSecretsKey = {
+  503: {
+    content: { "application/problem+json": { schema: problemSchema } },
+    description: "The server has no SECRETS_KEY to encrypt the password with",
+  },
+};
 
 const routes = {
   logCall: createRoute({
@@ -48,16 +59,25 @@ const routes = {
     method: "get",
     path: "/channels/imap-mailboxes",
     summary: "Mailboxes polled over IMAP (admins)",
-    responses: { ...problemResponses, 200: jsonResponse(z.object({ data: z.array(imapMailboxSchema) }), "Mailboxes") },
+    responses: { ...problemResponses, 200: jsonResponse(imapMailboxListSchema, "Mailboxes") },
   }),
   addMailbox: createRoute({
     security: authSecurity,
     tags: ["Channels"],
     method: "post",
     path: "/channels/imap-mailboxes",
-    summary: "Poll a mailbox over IMAP (admins); the password is never shown again",
+    summary: "Poll a mailbox over IMAP (admins); the password is stored encrypted and never shown again",
     request: { body: jsonBody(createImapMailboxInput) },
-    responses: { ...problemResponses, 201: jsonResponse(one(imapMailboxSchema), "The mailbox") },
+    responses: { ...problemResponses, ...noSecretsKey, 201: jsonResponse(one(imapMailboxSchema), "The mailbox") },
+  }),
+  updateMailbox: createRoute({
+    security: authSecurity,
+    tags: ["Channels"],
+    method: "patch",
+    path: "/channels/imap-mailboxes/{id}",
+    summary: "Change a mailbox, enable or disable it, or give it a new password (admins)",
+    request: { params: z.object({ id: idSchema }), body: jsonBody(updateImapMailboxInput) },
+    responses: { ...problemResponses, ...noSecretsKey, 200: jsonResponse(one(imapMailboxSchema), "The mailbox") },
   }),
   removeMailbox: createRoute({
     security: authSecurity,
@@ -107,6 +127,12 @@ channelRoutes
     const ctx = ctxOf(c);
     authorize(canIngestMail(ctx.actor));
     return c.json({ data: presentMailbox(await addMailbox(ctx, c.req.valid("json"))) }, 201);
+  })
+  .openapi(routes.updateMailbox, async (c) => {
+    const ctx = ctxOf(c);
+    authorize(canIngestMail(ctx.actor));
+    const box = await updateMailbox(ctx, c.req.valid("param").id, c.req.valid("json"));
+    return c.json({ data: presentMailbox(box) }, 200);
   })
   .openapi(routes.removeMailbox, async (c) => {
     const ctx = ctxOf(c);

@@ -17,8 +17,9 @@ beforeAll(async () => {
 });
 afterAll(() => relay.close());
 
+// Only this file's organisation: tests sharing a PostgreSQL database must not run (or wait on) each other's jobs.
 function runnerFor(deps: typeof h.deps) {
-  const runner = new JobRunner(deps, { nodeId: `test-${Math.random()}` });
+  const runner = new JobRunner(deps, { nodeId: `test-${Math.random()}`, orgIds: [org.orgId] });
   const transport = registerChannelJobs(runner, deps);
   return { runner, transport };
 }
