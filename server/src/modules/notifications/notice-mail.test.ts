@@ -1,41 +1,14 @@
-import type net from "node:net";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../../../test/client";
 import { makeOrg, signedIn, TEST_PASSWORD, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
+import { startRelay } from "../../../test/smtp-relay";
 import { systemCtx } from "../../platform/context";
 import { type JobRow, JobRunner } from "../../platform/jobs";
 import { smtpTransport } from "../channels";
 import { registerNotificationJobs } from ".";
 import { mailMentionHandler } from "./notice-mail";
-
-interface Received {
-  raw: string;
-  to: string[];
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startRelay() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as net.AddressInfo;
-  return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 let h: Awaited<ReturnType<typeof testApp>>;
 let org: TestOrg;

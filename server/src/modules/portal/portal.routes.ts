@@ -6,6 +6,7 @@ import { type AppEnv, assertSameOrigin, createRouter } from "../../platform/http
 import { safeEqual } from "../../platform/ids";
 import type { RateLimiter } from "../../platform/rate-limit";
 import { organizationBySlug } from "../orgs";
+import { downloadHeaders } from "../tickets";
 import { presentPortalCustomer, presentPortalMessage, presentPortalTicket } from "./portal.present";
 import {
   listMyTickets,
@@ -21,7 +22,7 @@ import {
   submitRequest,
   updatePortalMe,
 } from "./portal.service";
-import { downloadHeaders, portalSpec as spec } from "./portal.spec";
+import { portalSpec as spec } from "./portal.spec";
 import { readPortalForm } from "./portal-form";
 import { clearPortalCookie, portalCookie, resolvePortalSession, setPortalCookie } from "./portal-sessions";
 

@@ -19,7 +19,6 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonBody, jsonResponse } from "../../platform/http";
 import { problemResponses } from "../../platform/openapi";
-import { contentDisposition } from "../tickets";
 import { portalFormBody } from "./portal-form";
 
 // The customer portal's API: public (a customer signs in with a mailed link, not a staff session),
@@ -134,15 +133,3 @@ export const portalSpec = {
     responses: { ...problemResponses, 200: { description: "The file's bytes" } },
   }),
 };
-
-/** Headers of a file download: never rendered by the browser, never able to run. */
-export function downloadHeaders(file: { filename: string; contentType: string; size: number }) {
-  return {
-    "content-type": file.contentType,
-    "content-length": String(file.size),
-    "content-disposition": contentDisposition(file.filename),
-    "x-content-type-options": "nosniff",
-    "content-security-policy": "default-src 'none'; sandbox",
-    "cache-control": "private, max-age=300",
-  };
-}

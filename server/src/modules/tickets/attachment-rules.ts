@@ -83,3 +83,15 @@ export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
+
+/** Headers of a file download: always an attachment, never sniffed, never able to run even if opened. */
+export function downloadHeaders(file: { filename: string; contentType: string; size: number }) {
+  return {
+    "content-type": file.contentType,
+    "content-length": String(file.size),
+    "content-disposition": contentDisposition(file.filename),
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; sandbox",
+    "cache-control": "private, max-age=300",
+  };
+}

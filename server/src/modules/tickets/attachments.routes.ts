@@ -5,7 +5,7 @@ import { authorize } from "../../platform/authorize";
 import { AppError } from "../../platform/errors";
 import { createRouter, ctxOf, jsonResponse } from "../../platform/http";
 import { authSecurity, problemResponses } from "../../platform/openapi";
-import { contentDisposition } from "./attachment-rules";
+import { downloadHeaders } from "./attachment-rules";
 import { readAttachment, storeUpload } from "./attachments.service";
 import { canWorkTickets } from "./tickets.policy";
 
@@ -74,13 +74,6 @@ attachmentRoutes
     const ctx = ctxOf(c);
     authorize(canWorkTickets(ctx.actor));
     const file = await readAttachment(ctx, c.req.valid("param").id);
-    return c.body(new Uint8Array(file.content), 200, {
-      "content-type": file.contentType,
-      "content-length": String(file.size),
-      "content-disposition": contentDisposition(file.filename),
-      "x-content-type-options": "nosniff",
-      // Even opened directly, an HTML or SVG file runs nothing and reaches nothing.
-      "content-security-policy": "default-src 'none'; sandbox",
-      "cache-control": "private, max-age=300",
-    });
+    // Even opened directly, an HTML or SVG file runs nothing and reaches nothing.
+    return c.body(new Uint8Array(file.content), 200, downloadHeaders(file));
   });

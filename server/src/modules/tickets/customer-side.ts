@@ -2,13 +2,12 @@ import { statusOnCustomerMessage } from "@frontline/common";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError } from "../../platform/errors";
-import { newId, sha256 } from "../../platform/ids";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { safeFilename } from "../../platform/safe-filename";
 import type { OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { sniffUpload } from "./attachment-rules";
-import { type AttachmentRow, attachmentsOf } from "./attachments.service";
+import { type AttachmentRow, attachmentsOf, storeMessageFiles } from "./attachments.service";
 import { attachments } from "./attachments.tables";
 import { insertMessage, messageColumns } from "./messages.service";
 import { applyChanges } from "./ticket-changes";
@@ -45,18 +44,10 @@ export async function checkCustomerFiles(files: { name: string; bytes: Buffer }[
 
 /** Stores a customer's checked files on their message. */
 export async function storeCustomerFiles(s: OrgTx, messageId: string, files: CheckedFile[]): Promise<void> {
-  if (files.length === 0) return;
-  await s.tx.insert(attachments).values(
-    files.map((f) => ({
-      orgId: s.orgId,
-      id: newId(),
-      messageId,
-      filename: f.filename,
-      contentType: f.contentType,
-      size: f.bytes.length,
-      sha256: sha256(f.bytes),
-      content: f.bytes,
-    })),
+  await storeMessageFiles(
+    s,
+    messageId,
+    files.map((f) => ({ ...f, content: f.bytes, inline: false, contentId: null })),
   );
 }
 

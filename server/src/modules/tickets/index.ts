@@ -1,4 +1,4 @@
-export { contentDisposition } from "./attachment-rules";
+export { downloadHeaders } from "./attachment-rules";
 export { attachmentRoutes } from "./attachments.routes";
 export { messageFiles, storeMessageFiles } from "./attachments.service";
 export {
