@@ -122,6 +122,7 @@ export const attachmentSchema = z.object({
   /** Where to download it (same origin, with the session or a token). */
   url: z.string(),
 });
+export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const messageSchema = z.object({
   id: idSchema,

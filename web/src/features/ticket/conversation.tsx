@@ -1,8 +1,9 @@
 import type { Message } from "@frontline/common";
-import { Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconLock, IconPaperclip } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { formatFileSize } from "../../ui/file-size";
 import { RelativeTime } from "../../ui/relative-time";
 import { useFormatters } from "../../ui/use-formatters";
 import { MessageBody } from "./message-body";
@@ -17,12 +18,6 @@ const BACKGROUND: Record<Message["kind"], string> = {
   reply: "var(--mantine-color-blue-light)",
   note: "var(--mantine-color-yellow-1)",
 };
-
-function formatSize(bytes: number, number: (n: number) => string): string {
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
-  return `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-}
 
 function MessageItem({ message }: { message: Message }) {
   const { t } = useTranslation();
@@ -60,15 +55,30 @@ function MessageItem({ message }: { message: Message }) {
           </Group>
           <MessageBody text={message.bodyText} html={message.bodyHtml} />
           {message.attachments.length > 0 && (
-            <Stack gap={2} aria-label={t("ticket.attachments")}>
+            <Stack
+              component="ul"
+              gap={2}
+              aria-label={t("ticket.attachments")}
+              p={0}
+              m={0}
+              style={{ listStyle: "none" }}
+            >
               {message.attachments.map((file) => (
-                <Group key={file.id} gap={4} wrap="nowrap">
+                <Group component="li" key={file.id} gap={4} wrap="nowrap">
                   <IconPaperclip size={14} aria-hidden />
-                  <Text size="xs" truncate dir="auto">
+                  {/* Same origin, so the session goes along; the server always answers as a download. */}
+                  <Anchor
+                    href={file.url}
+                    download={file.filename}
+                    size="xs"
+                    truncate
+                    dir="auto"
+                    aria-label={t("attachments.download", { name: file.filename })}
+                  >
                     {file.filename}
-                  </Text>
-                  <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                    {formatSize(file.size, format.number)}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" dir="ltr" style={{ flexShrink: 0 }}>
+                    {formatFileSize(file.size, format.number)}
                   </Text>
                 </Group>
               ))}
