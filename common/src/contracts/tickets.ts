@@ -208,6 +208,8 @@ export type CreateViewInput = z.infer<typeof createViewInput>;
 
 export const updateViewInput = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
+  /** Share with this team (supervisors and above), or `null` to make it the caller's personal view again. */
+  teamId: idSchema.nullable().optional(),
   filters: viewFiltersSchema.optional(),
   sort: viewSort.optional(),
   position: z.number().int().min(0).max(10_000).optional(),
