@@ -196,6 +196,10 @@ export const viewSchema = z.object({
 });
 export type View = z.infer<typeof viewSchema>;
 
+/** How many tickets one view holds, for the person asking. */
+export const viewCountSchema = z.object({ id: idSchema, count: z.number().int() });
+export type ViewCount = z.infer<typeof viewCountSchema>;
+
 export const createViewInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** Share with this team (supervisors and above); without it the view is personal. */

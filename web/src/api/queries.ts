@@ -8,6 +8,7 @@ import { fetchMe } from "./session";
 import { listAllTeams } from "./teams";
 import { getTicket, listMessages } from "./tickets";
 import { listAllUsers } from "./users";
+import { countViews, listViews } from "./views";
 
 /** The signed-in user. Kept fresh for a few minutes: role changes show up on the next refetch. */
 export const meQuery = queryOptions({
@@ -75,3 +76,18 @@ export const companyQuery = (id: string) =>
     queryFn: ({ signal }) => getCompany(id, signal),
     staleTime: 5 * 60_000,
   });
+
+/** The saved views the signed-in person sees: their own and their teams'. */
+export const viewsQuery = queryOptions({
+  queryKey: queryKeys.views.all,
+  queryFn: ({ signal }) => listViews(signal),
+  staleTime: 60_000,
+});
+
+/** Saved views' counts, refreshed like the built-in views' and at once after any ticket write. */
+export const viewCountsQuery = queryOptions({
+  queryKey: queryKeys.tickets.viewCounts,
+  queryFn: ({ signal }) => countViews(signal),
+  refetchInterval: 60_000,
+  staleTime: 15_000,
+});

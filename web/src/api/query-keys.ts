@@ -22,6 +22,11 @@ export const queryKeys = {
     count: (query: Query) => ["tickets", "count", query] as const,
     detail: (id: string) => ["tickets", "detail", id] as const,
     messages: (id: string) => ["tickets", "detail", id, "messages"] as const,
+    /** Under "tickets" so that any ticket write refreshes the saved views' counts too. */
+    viewCounts: ["tickets", "view-counts"] as const,
+  },
+  views: {
+    all: ["views"] as const,
   },
   customers: {
     detail: (id: string) => ["customers", id] as const,
