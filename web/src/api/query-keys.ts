@@ -36,4 +36,6 @@ export const queryKeys = {
     detail: (id: string) => ["companies", id] as const,
   },
   customFields: (entity: string) => ["custom-fields", entity] as const,
+  /** Under "tickets": a ticket write may change what a search finds. */
+  search: (request: Query) => ["tickets", "search", request] as const,
 };

@@ -5,6 +5,7 @@ import { Outlet, useRouterState } from "@tanstack/react-router";
 import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../features/auth/use-me";
+import { HeaderSearch } from "../features/search/header-search";
 import { changeLocale, currentLocale } from "../i18n/setup";
 import { Navigation } from "./navigation";
 import { UserMenu } from "./user-menu";
@@ -36,19 +37,20 @@ export function AppLayout() {
         {t("app.skipToContent")}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
             <ThemeIcon size={28} radius="sm" aria-hidden>
               <IconHeadset size={18} />
             </ThemeIcon>
-            <Text fw={700} size="lg">
+            <Text fw={700} size="lg" visibleFrom="xs">
               {t("app.name")}
             </Text>
-            <Text c="dimmed" size="sm" visibleFrom="xs" truncate maw={260}>
+            <Text c="dimmed" size="sm" visibleFrom="md" truncate maw={200}>
               {me.orgName}
             </Text>
           </Group>
+          <HeaderSearch />
           <UserMenu me={me} />
         </Group>
       </AppShell.Header>

@@ -11,6 +11,8 @@ import { LoginPage } from "../features/auth/login-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
 import { ProfilePage } from "../features/profile/profile-page";
+import { SearchPage } from "../features/search/search-page";
+import { parseSearchPage } from "../features/search/search-params";
 import { TicketPage } from "../features/ticket/ticket-page";
 import { ConsolePage } from "../features/workspace/console-page";
 import { AppLayout } from "./app-layout";
@@ -77,6 +79,14 @@ const inboxRoute = createRoute({
   component: InboxPage,
 });
 
+const searchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/search",
+  // The words and filters live in the address bar, so a search can be bookmarked, shared and reloaded.
+  validateSearch: parseSearchPage,
+  component: SearchPage,
+});
+
 const ticketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/tickets/$ticketId",
@@ -126,6 +136,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,
+    searchRoute,
     ticketRoute,
     consoleRoute,
     adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, auditRoute]),

@@ -1,5 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketStatus } from "@frontline/common";
 import type { TicketQuery } from "../../api/tickets";
+import { csvOf, oneOf, text } from "../../ui/address-bar";
 
 /** The built-in views, in the order the side list shows them. */
 export const VIEW_IDS = ["mine", "unassigned", "open", "pending", "solved", "all"] as const;
@@ -63,24 +64,6 @@ export const FILTER_KEYS: readonly InboxFilterKey[] = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAG = /^[\p{L}\p{N}_:.-]{1,50}$/u;
-
-function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() || undefined;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
-  const s = text(value);
-  return s !== undefined && (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
-}
-
-/** Keeps the known values of a comma-separated list, each once, in the canonical order. */
-function csvOf(allowed: readonly string[], value: unknown): string | undefined {
-  const wanted = new Set((text(value) ?? "").split(","));
-  const kept = allowed.filter((v) => wanted.has(v));
-  return kept.length > 0 ? kept.join(",") : undefined;
-}
 
 /** A tag as the server stores it (trimmed, lower case), or null when the server would refuse it. */
 export function normaliseTag(value: string): string | null {
