@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./browser";
 import { type RunningFrontline, startFrontline } from "./frontline";
-import { signIn as signInAs } from "./session";
+import { callApi, signIn as signInAs } from "./session";
 
 let frontline: RunningFrontline;
 let browser: Browser;
@@ -18,18 +18,8 @@ afterAll(async () => {
 
 const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
 
-/** Calls the API as the signed-in page: its session cookie, and the CSRF token from /me on writes. */
-async function api<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-  const me = await page.request.get(`${frontline.url}/api/v1/me`);
-  const { csrfToken } = (await me.json()).data as { csrfToken: string };
-  const response = await page.request.fetch(`${frontline.url}/api/v1${path}`, {
-    method,
-    headers: { "X-CSRF-Token": csrfToken },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
-}
+const api = <T>(page: Page, method: "GET" | "POST", path: string, data?: unknown) =>
+  callApi<T>(page, frontline.url, method, path, data);
 
 interface TicketBody {
   data: { id: string; number: number; status: string; subject: string };

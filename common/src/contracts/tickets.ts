@@ -122,6 +122,7 @@ export const attachmentSchema = z.object({
   /** Where to download it (same origin, with the session or a token). */
   url: z.string(),
 });
+export type Attachment = z.infer<typeof attachmentSchema>;
 
 export const messageSchema = z.object({
   id: idSchema,
@@ -206,6 +207,10 @@ export const viewSchema = z.object({
 });
 export type View = z.infer<typeof viewSchema>;
 
+/** How many tickets one view holds, for the person asking. */
+export const viewCountSchema = z.object({ id: idSchema, count: z.number().int() });
+export type ViewCount = z.infer<typeof viewCountSchema>;
+
 export const createViewInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   /** Share with this team (supervisors and above); without it the view is personal. */
@@ -218,6 +223,8 @@ export type CreateViewInput = z.infer<typeof createViewInput>;
 
 export const updateViewInput = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
+  /** Share with this team (supervisors and above), or `null` to make it the caller's personal view again. */
+  teamId: idSchema.nullable().optional(),
   filters: viewFiltersSchema.optional(),
   sort: viewSort.optional(),
   position: z.number().int().min(0).max(10_000).optional(),

@@ -66,13 +66,18 @@ async function request<T>(method: string, path: string, options: RequestOptions<
     throw networkError(cause);
   }
 
+  return readResponse(response, path, options.schema);
+}
+
+/** Turns a response into its validated body, or throws the ApiError it carries. */
+async function readResponse<T>(response: Response, path: string, schema: Schema<T> | undefined): Promise<T> {
   if (!response.ok) {
     const error = await errorFromResponse(response);
     // A wrong password is also a 401, but it must stay on the form rather than reset the app.
     if (error.status === 401 && path !== "/auth/login") hooks.onUnauthorized(error);
     throw error;
   }
-  if (!options.schema) return undefined as T;
+  if (!schema) return undefined as T;
 
   let json: unknown;
   try {
@@ -80,7 +85,7 @@ async function request<T>(method: string, path: string, options: RequestOptions<
   } catch (cause) {
     throw contractError(path, cause);
   }
-  const parsed = options.schema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw contractError(path, parsed.error);
   return parsed.data;
 }
@@ -103,6 +108,68 @@ export function apiPatch<T>(path: string, body: unknown, schema: Schema<T>): Pro
 /** DELETE; the server answers 204. */
 export function apiDelete(path: string): Promise<void> {
   return request<undefined>("DELETE", path, {});
+}
+
+export interface UploadOptions {
+  /** Called as the bytes go out: how many have been sent of how many. */
+  onProgress?: (sent: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+function headersOf(xhr: XMLHttpRequest): Headers {
+  const headers = new Headers();
+  for (const line of xhr
+    .getAllResponseHeaders()
+    .trim()
+    .split(/[\r\n]+/)) {
+    const at = line.indexOf(":");
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * POSTs one file as multipart/form-data in the field `file` and validates the answer. It uses
+ * XMLHttpRequest because fetch cannot report how much of a request body has been sent.
+ */
+export function apiUpload<T>(
+  path: string,
+  file: Blob,
+  filename: string,
+  schema: Schema<T>,
+  options: UploadOptions = {},
+) {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", apiUrl(path));
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.setRequestHeader("Accept-Language", hooks.language());
+    if (csrfToken) xhr.setRequestHeader("X-CSRF-Token", csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status < 200) {
+        reject(networkError(new Error(`Upload to ${path} got no answer`)));
+        return;
+      }
+      const body = xhr.status === 204 ? null : xhr.responseText;
+      readResponse(new Response(body, { status: xhr.status, headers: headersOf(xhr) }), path, schema).then(
+        resolve,
+        reject,
+      );
+    };
+    xhr.onerror = () => reject(networkError(new Error(`Upload to ${path} failed`)));
+    xhr.onabort = () => reject(new DOMException("The upload was cancelled", "AbortError"));
+    if (options.signal?.aborted) {
+      reject(new DOMException("The upload was cancelled", "AbortError"));
+      return;
+    }
+    options.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append("file", file, filename);
+    xhr.send(form);
+  });
 }
 
 /** Follows `nextCursor` to collect a whole (small) collection, e.g. every team for a picker. */

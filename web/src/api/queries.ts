@@ -10,6 +10,7 @@ import { fetchMe } from "./session";
 import { listAllTeams } from "./teams";
 import { getTicket, listMessages } from "./tickets";
 import { listAllUsers } from "./users";
+import { countViews, listViews } from "./views";
 
 /** The signed-in user. Kept fresh for a few minutes: role changes show up on the next refetch. */
 export const meQuery = queryOptions({
@@ -99,4 +100,19 @@ export const RECENT_NOTIFICATIONS = 20;
 export const recentNotificationsQuery = queryOptions({
   queryKey: queryKeys.notifications.recent,
   queryFn: ({ signal }) => listNotifications(RECENT_NOTIFICATIONS, signal),
+});
+
+/** The saved views the signed-in person sees: their own and their teams'. */
+export const viewsQuery = queryOptions({
+  queryKey: queryKeys.views.all,
+  queryFn: ({ signal }) => listViews(signal),
+  staleTime: 60_000,
+});
+
+/** Saved views' counts, refreshed like the built-in views' and at once after any ticket write. */
+export const viewCountsQuery = queryOptions({
+  queryKey: queryKeys.tickets.viewCounts,
+  queryFn: ({ signal }) => countViews(signal),
+  refetchInterval: 60_000,
+  staleTime: 15_000,
 });

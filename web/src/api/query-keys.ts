@@ -23,6 +23,11 @@ export const queryKeys = {
     count: (query: Query) => ["tickets", "count", query] as const,
     detail: (id: string) => ["tickets", "detail", id] as const,
     messages: (id: string) => ["tickets", "detail", id, "messages"] as const,
+    /** Under "tickets" so that any ticket write refreshes the saved views' counts too. */
+    viewCounts: ["tickets", "view-counts"] as const,
+  },
+  views: {
+    all: ["views"] as const,
   },
   customers: {
     detail: (id: string) => ["customers", id] as const,
@@ -38,4 +43,6 @@ export const queryKeys = {
     count: ["notifications", "count"] as const,
     recent: ["notifications", "recent"] as const,
   },
+  /** Under "tickets": a ticket write may change what a search finds. */
+  search: (request: Query) => ["tickets", "search", request] as const,
 };

@@ -25,6 +25,7 @@ export interface TicketQuery extends Query {
   assigneeId?: string | undefined;
   teamId?: string | undefined;
   tag?: string | undefined;
+  requesterId?: string | undefined;
   sort?: string | undefined;
 }
 

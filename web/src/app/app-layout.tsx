@@ -6,6 +6,7 @@ import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../features/auth/use-me";
 import { NotificationBell } from "../features/notifications/notification-bell";
+import { HeaderSearch } from "../features/search/header-search";
 import { changeLocale, currentLocale } from "../i18n/setup";
 import { Navigation } from "./navigation";
 import { UserMenu } from "./user-menu";
@@ -37,19 +38,20 @@ export function AppLayout() {
         {t("app.skipToContent")}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="xs" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
             <ThemeIcon size={28} radius="sm" aria-hidden>
               <IconHeadset size={18} />
             </ThemeIcon>
-            <Text fw={700} size="lg">
+            <Text fw={700} size="lg" visibleFrom="xs">
               {t("app.name")}
             </Text>
-            <Text c="dimmed" size="sm" visibleFrom="xs" truncate maw={260}>
+            <Text c="dimmed" size="sm" visibleFrom="md" truncate maw={200}>
               {me.orgName}
             </Text>
           </Group>
+          <HeaderSearch />
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
             <UserMenu me={me} />

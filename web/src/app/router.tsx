@@ -16,6 +16,8 @@ import { PortalLayout } from "../features/portal/portal-layout";
 import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
 import { PortalTicketPage } from "../features/portal/portal-ticket-page";
 import { ProfilePage } from "../features/profile/profile-page";
+import { SearchPage } from "../features/search/search-page";
+import { parseSearchPage } from "../features/search/search-params";
 import { TicketPage } from "../features/ticket/ticket-page";
 import { ConsolePage } from "../features/workspace/console-page";
 import { AppLayout } from "./app-layout";
@@ -80,6 +82,14 @@ const inboxRoute = createRoute({
   // Views, filters and sort live in the address bar; anything unknown in a hand-edited link is dropped.
   validateSearch: parseInboxSearch,
   component: InboxPage,
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/search",
+  // The words and filters live in the address bar, so a search can be bookmarked, shared and reloaded.
+  validateSearch: parseSearchPage,
+  component: SearchPage,
 });
 
 const ticketRoute = createRoute({
@@ -147,6 +157,7 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,
+    searchRoute,
     ticketRoute,
     consoleRoute,
     adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, auditRoute]),

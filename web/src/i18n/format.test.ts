@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative } from "./format";
+import { formatRelative, isolateDirection } from "./format";
 
 const NOW = Date.parse("2025-11-22T12:00:00Z");
 const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
@@ -18,5 +18,12 @@ describe("formatRelative", () => {
     expect(formatRelative(ago(5 * 60), "de", NOW)).toBe("vor 5 Minuten");
     expect(formatRelative(ago(-2 * 3600), "en", NOW)).toBe("in 2 hours");
     expect(formatRelative(ago(5 * 60), "en", NOW, "short")).toBe("5 min. ago");
+  });
+});
+
+describe("isolateDirection", () => {
+  it("fences typed words with first-strong isolate and pop isolate", () => {
+    expect(isolateDirection("router")).toBe("\u2068router\u2069");
+    expect(`نتائج «${isolateDirection("router")}»`.length).toBe("نتائج «router»".length + 2);
   });
 });

@@ -76,3 +76,11 @@ export function formatRelative(iso: string, locale: string, now: number, style: 
   }
   return format.format(0, "second");
 }
+
+/**
+ * Wraps words a person typed in Unicode isolates (FSI…PDI) before they go into a sentence, so a
+ * Latin query inside an Arabic sentence (or the reverse) keeps its own direction and the quotes stay put.
+ */
+export function isolateDirection(text: string): string {
+  return `\u2068${text}\u2069`;
+}

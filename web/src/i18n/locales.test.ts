@@ -26,6 +26,7 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     "Team",
     "Teams",
     "Ticket",
+    "Tickets",
     "System",
     "Organisation",
     "Normal",

@@ -5,6 +5,7 @@ import {
   updateViewInput,
   type View,
   type ViewFilters,
+  viewCountSchema,
   viewSchema,
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -44,7 +45,7 @@ const routes = {
     summary: "How many tickets each of the caller's views holds",
     responses: {
       ...problemResponses,
-      200: jsonResponse(z.object({ data: z.array(z.object({ id: idSchema, count: z.number().int() })) }), "Counts"),
+      200: jsonResponse(z.object({ data: z.array(viewCountSchema) }), "Counts"),
     },
   }),
   create: createRoute({

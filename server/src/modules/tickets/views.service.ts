@@ -84,16 +84,38 @@ async function editable(s: OrgTx, ctx: Ctx, id: string): Promise<ViewRow> {
   return row;
 }
 
-/** Renames, re-filters or reorders a view. */
+/** Who a view is shared with after a change of `teamId`: checked like a new view's. */
+async function sharingChange(s: OrgTx, ctx: Ctx, current: ViewRow, teamId: string | null | undefined) {
+  if (teamId === undefined || teamId === current.teamId) return {};
+  if (teamId === null) {
+    if (!ctx.actor.userId) throw new AppError("forbidden", "A personal view needs a user");
+    // Whoever takes a view back from the team keeps it; otherwise it would vanish from their list.
+    return { teamId: null, ownerId: ctx.actor.userId };
+  }
+  if (!canShare(ctx)) throw new AppError("forbidden", "Only supervisors and above share views with a team");
+  if (!(await existingTeamIds(s, [teamId])).has(teamId)) {
+    throw new AppError("unprocessable", "Unknown team", { teamId: ["Unknown team"] });
+  }
+  return { teamId };
+}
+
+/** Renames, re-filters, reorders or re-shares a view. */
 export async function updateView(ctx: Ctx, id: string, input: UpdateViewInput): Promise<ViewRow> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
-    await editable(s, ctx, id);
+    const current = await editable(s, ctx, id);
+    const { teamId, ...rest } = input;
+    const sharing = await sharingChange(s, ctx, current, teamId);
     const [row] = await s.tx
       .update(views)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...rest, ...sharing, updatedAt: new Date() })
       .where(and(eq(views.orgId, s.orgId), eq(views.id, id)))
       .returning();
-    await recordAudit(s, ctx, { action: "view.updated", entityType: "view", entityId: id });
+    await recordAudit(s, ctx, {
+      action: "view.updated",
+      entityType: "view",
+      entityId: id,
+      ...("teamId" in sharing ? { changes: { teamId: [current.teamId, sharing.teamId] } } : {}),
+    });
     return row!;
   });
 }

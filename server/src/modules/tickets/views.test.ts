@@ -74,6 +74,30 @@ describe("views work", () => {
     expect(renamed.body.data.name).toBe("Returns — new and open");
   });
 
+  it("shares a personal view with a team and takes it back", async () => {
+    const mine = (
+      await org.as.supervisor.post("/api/v1/views", { name: "Escalated", filters: { priority: ["urgent"] } })
+    ).body.data;
+    const shared = await org.as.supervisor.patch(`/api/v1/views/${mine.id}`, { teamId });
+    expect(shared.status).toBe(200);
+    expect(shared.body.data).toMatchObject({
+      scope: "team",
+      teamId,
+      ownerId: org.users.supervisor.id,
+      name: "Escalated",
+    });
+    expect((await org.as.agent.get("/api/v1/views")).body.data.map((v: { id: string }) => v.id)).toContain(mine.id);
+
+    const back = await org.as.supervisor.patch(`/api/v1/views/${mine.id}`, { teamId: null });
+    expect(back.body.data).toMatchObject({ scope: "personal", teamId: null, ownerId: org.users.supervisor.id });
+    expect((await org.as.agent.get("/api/v1/views")).body.data.map((v: { id: string }) => v.id)).not.toContain(mine.id);
+    const audit = await org.as.admin.get(`/api/v1/audit-events?action=view.updated&entityType=view`);
+    const changes = audit.body.data
+      .filter((e: { entityId: string }) => e.entityId === mine.id)
+      .map((e: { changes: unknown }) => e.changes);
+    expect(changes).toEqual([{ teamId: [teamId, null] }, { teamId: [null, teamId] }]);
+  });
+
   it("deletes one's own view", async () => {
     const v = (await org.as.manager.post("/api/v1/views", { name: "Temp", filters: {} })).body.data;
     expect((await org.as.manager.delete(`/api/v1/views/${v.id}`)).status).toBe(204);
@@ -92,6 +116,12 @@ describe("views reject bad input and the wrong user", () => {
       filters: {},
     });
     expect(ghost.status).toBe(422);
+    const view = (await org.as.supervisor.post("/api/v1/views", { name: "y", filters: {} })).body.data;
+    const reshared = await org.as.supervisor.patch(`/api/v1/views/${view.id}`, {
+      teamId: "01900000-0000-7000-8000-000000000000",
+    });
+    expect(reshared.status).toBe(422);
+    expect(reshared.body.fields).toEqual({ teamId: ["Unknown team"] });
   });
 
   it("lets an agent neither share a view nor change a team view or another's view", async () => {
@@ -100,6 +130,12 @@ describe("views reject bad input and the wrong user", () => {
     expect((await org.as.agent.patch(`/api/v1/views/${shared.id}`, { name: "Mine now" })).status).toBe(403);
     const personal = (await org.as.manager.post("/api/v1/views", { name: "Private", filters: {} })).body.data;
     expect((await org.as.agent.delete(`/api/v1/views/${personal.id}`)).status).toBe(404);
+    const own = (await org.as.agent.post("/api/v1/views", { name: "Mine", filters: {} })).body.data;
+    const share = await org.as.agent.patch(`/api/v1/views/${own.id}`, { teamId });
+    expect(share.status).toBe(403);
+    expect((await org.as.agent.get("/api/v1/views")).body.data.find((v: { id: string }) => v.id === own.id).scope).toBe(
+      "personal",
+    );
     const other = await makeOrg(h);
     expect((await other.as.admin.patch(`/api/v1/views/${shared.id}`, { name: "x" })).status).toBe(404);
   });

@@ -4,6 +4,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { IconFilter, IconFilterOff, IconTag } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RequesterFilter } from "./requester-filter";
 import { activeFilterCount, type InboxSearch, normaliseTag, splitCsv, TICKET_SORTS, type TicketSort } from "./views";
 
 interface InboxFiltersProps {
@@ -124,6 +125,7 @@ export function InboxFilters({ search, onChange, users, teams }: InboxFiltersPro
               team: undefined,
               channel: undefined,
               tag: undefined,
+              requester: undefined,
             })
           }
         >
@@ -132,11 +134,23 @@ export function InboxFilters({ search, onChange, users, teams }: InboxFiltersPro
       )}
     </Group>
   );
-  if (wide) return controls;
+  const requester = search.requester ? (
+    <RequesterFilter customerId={search.requester} onClear={() => onChange({ requester: undefined })} />
+  ) : null;
+  if (wide)
+    return requester ? (
+      <Stack gap="xs">
+        {requester}
+        {controls}
+      </Stack>
+    ) : (
+      controls
+    );
   // On a phone seven inputs would push the list off the screen: they fold behind one button.
   const count = activeFilterCount(search);
   return (
     <Stack gap="xs">
+      {requester}
       <Button
         variant="default"
         leftSection={<IconFilter size={16} />}

@@ -103,8 +103,8 @@ export function InboxPage() {
       }
     >
       <Flex gap="md" direction={{ base: "column", md: "row" }} align="flex-start">
-        <Box w={{ base: "100%", md: 200 }} style={{ flexShrink: 0 }}>
-          <InboxViews current={view} counts={counts} sort={search.sort} />
+        <Box w={{ base: "100%", md: 224 }} style={{ flexShrink: 0 }}>
+          <InboxViews current={view} counts={counts} search={search} />
         </Box>
         <Stack gap="sm" style={{ flex: 1, minWidth: 0 }} w="100%">
           <InboxFilters search={search} onChange={changeSearch} users={names.users} teams={names.teams} />

@@ -5,8 +5,9 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterNavLink } from "../../ui/router-links";
 import { useFormatters } from "../../ui/use-formatters";
+import { SavedViewList } from "./saved-view-list";
 import type { ViewCounts } from "./use-inbox-data";
-import { countLabel, type TicketSort, VIEW_IDS, type ViewId } from "./views";
+import { countLabel, type InboxSearch, VIEW_IDS, type ViewId } from "./views";
 
 const ICON = { size: 16, stroke: 1.6 };
 const ICONS: Record<ViewId, ReactNode> = {
@@ -21,14 +22,14 @@ const ICONS: Record<ViewId, ReactNode> = {
 interface InboxViewsProps {
   current: ViewId;
   counts: ViewCounts;
-  sort: TicketSort | undefined;
+  search: InboxSearch;
 }
 
 /**
- * The built-in views with their counts; choosing one clears the filters but keeps the sort.
- * A side list on wide screens, one scrolling row on a phone.
+ * The built-in views with their counts, then the saved ones; choosing a built-in view clears the
+ * filters but keeps the sort. A side list on wide screens, one scrolling row on a phone.
  */
-export function InboxViews({ current, counts, sort }: InboxViewsProps) {
+export function InboxViews({ current, counts, search }: InboxViewsProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const wide = useMediaQuery("(min-width: 62em)", true);
@@ -40,8 +41,11 @@ export function InboxViews({ current, counts, sort }: InboxViewsProps) {
       nav.current?.querySelector(`[data-view="${current}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [wide, current]);
 
+  const sort = search.sort;
   const links = VIEW_IDS.map((view) => {
     const count = counts[view];
+    // While a saved view is open, its filters sit on "All": the saved view is the current one, not "All".
+    const active = view === current && !search.saved;
     return (
       <RouterNavLink
         key={view}
@@ -49,15 +53,17 @@ export function InboxViews({ current, counts, sort }: InboxViewsProps) {
         search={sort ? { view, sort } : { view }}
         label={t(`inbox.views.${view}`)}
         leftSection={ICONS[view]}
-        active={view === current}
-        aria-current={view === current ? "page" : undefined}
+        active={active}
+        // The list decides which view is current; the router's loose match would also claim "All" under a saved view.
+        activeOptions={{ exact: true }}
+        aria-current={active ? "page" : undefined}
         data-view={view}
         noWrap
         w={wide ? undefined : "auto"}
         style={wide ? undefined : { flexShrink: 0 }}
         rightSection={
           count ? (
-            <Badge size="sm" variant={view === current ? "filled" : "light"} color="gray" miw="max-content">
+            <Badge size="sm" variant={active ? "filled" : "light"} color="gray" miw="max-content">
               {countLabel(count, format.number)}
             </Badge>
           ) : count === undefined ? (
@@ -69,21 +75,24 @@ export function InboxViews({ current, counts, sort }: InboxViewsProps) {
   });
 
   return (
-    <nav aria-label={t("inbox.views.label")} ref={nav}>
-      {wide ? (
-        <Stack gap={2}>
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" component="h2" m={0}>
-            {t("inbox.views.label")}
-          </Text>
-          {links}
-        </Stack>
-      ) : (
-        <ScrollArea type="never" scrollbars="x">
-          <Group gap={4} wrap="nowrap">
+    <Stack gap={wide ? "md" : "xs"}>
+      <nav aria-label={t("inbox.views.label")} ref={nav}>
+        {wide ? (
+          <Stack gap={2}>
+            <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" component="h2" m={0}>
+              {t("inbox.views.label")}
+            </Text>
             {links}
-          </Group>
-        </ScrollArea>
-      )}
-    </nav>
+          </Stack>
+        ) : (
+          <ScrollArea type="never" scrollbars="x">
+            <Group gap={4} wrap="nowrap">
+              {links}
+            </Group>
+          </ScrollArea>
+        )}
+      </nav>
+      <SavedViewList view={current} search={search} wide={wide} />
+    </Stack>
   );
 }

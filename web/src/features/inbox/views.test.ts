@@ -48,6 +48,10 @@ describe("filters on a view", () => {
       sort: "updated_desc",
     });
   });
+
+  it("show one customer's tickets by their id", () => {
+    expect(buildTicketQuery("all", { requester: OTHER }, ME)).toEqual({ requesterId: OTHER, sort: "updated_desc" });
+  });
 });
 
 describe("parseInboxSearch", () => {
@@ -74,6 +78,11 @@ describe("parseInboxSearch", () => {
     });
   });
 
+  it("keeps a customer and a saved view only when they are ids", () => {
+    expect(parseInboxSearch({ requester: OTHER, saved: TEAM })).toEqual({ requester: OTHER, saved: TEAM });
+    expect(parseInboxSearch({ requester: "ana@example.com", saved: "mine" })).toEqual({});
+  });
+
   it("ignores an unknown view and values of the wrong type", () => {
     expect(parseInboxSearch({ view: "everything", status: ["open"], tag: "a b" })).toEqual({});
   });
@@ -81,6 +90,7 @@ describe("parseInboxSearch", () => {
   it("counts the filters set beyond the view", () => {
     expect(activeFilterCount({ view: "all", sort: "created_asc" })).toBe(0);
     expect(activeFilterCount({ status: "open", tag: "vip", team: "none" })).toBe(3);
+    expect(activeFilterCount({ requester: OTHER, saved: TEAM })).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketStatus } from "@frontline/common";
 import type { TicketQuery } from "../../api/tickets";
+import { csvOf, oneOf, text } from "../../ui/address-bar";
 
 /** The built-in views, in the order the side list shows them. */
 export const VIEW_IDS = ["mine", "unassigned", "open", "pending", "solved", "all"] as const;
@@ -43,32 +44,26 @@ export interface InboxSearch {
   /** "none" or a team id. */
   team?: string;
   tag?: string;
+  /** A customer's id: only the tickets they asked (a search result leads here). */
+  requester?: string;
   sort?: TicketSort;
+  /** The saved view these filters were opened from, so it shows as current and can be updated. */
+  saved?: string;
 }
 
-export type InboxFilterKey = "status" | "priority" | "channel" | "assignee" | "team" | "tag";
-export const FILTER_KEYS: readonly InboxFilterKey[] = ["status", "priority", "channel", "assignee", "team", "tag"];
+export type InboxFilterKey = "status" | "priority" | "channel" | "assignee" | "team" | "tag" | "requester";
+export const FILTER_KEYS: readonly InboxFilterKey[] = [
+  "status",
+  "priority",
+  "channel",
+  "assignee",
+  "team",
+  "tag",
+  "requester",
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAG = /^[\p{L}\p{N}_:.-]{1,50}$/u;
-
-function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value.trim() || undefined;
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
-  const s = text(value);
-  return s !== undefined && (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
-}
-
-/** Keeps the known values of a comma-separated list, each once, in the canonical order. */
-function csvOf(allowed: readonly string[], value: unknown): string | undefined {
-  const wanted = new Set((text(value) ?? "").split(","));
-  const kept = allowed.filter((v) => wanted.has(v));
-  return kept.length > 0 ? kept.join(",") : undefined;
-}
 
 /** A tag as the server stores it (trimmed, lower case), or null when the server would refuse it. */
 export function normaliseTag(value: string): string | null {
@@ -98,8 +93,12 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (team && (team === "none" || UUID.test(team))) out.team = team;
   const tag = normaliseTag(text(raw.tag) ?? "");
   if (tag) out.tag = tag;
+  const requester = text(raw.requester);
+  if (requester && UUID.test(requester)) out.requester = requester;
   const sort = oneOf(TICKET_SORTS, raw.sort);
   if (sort) out.sort = sort;
+  const saved = text(raw.saved);
+  if (saved && UUID.test(saved)) out.saved = saved;
   return out;
 }
 
@@ -108,32 +107,56 @@ export function activeFilterCount(search: InboxSearch): number {
   return FILTER_KEYS.filter((key) => search[key] !== undefined).length;
 }
 
+/** A view narrowed by the filters, before "me" is resolved: what the list shows and what a saved view keeps. */
+export interface NarrowedView {
+  statuses?: TicketStatus[];
+  /** "me", "none" or a user id. */
+  assignee?: string;
+  team?: string;
+  priority?: string;
+  channel?: string;
+  tag?: string;
+  requester?: string;
+}
+
 /**
- * The list query for a view narrowed by the filters. Filters narrow, never widen: statuses are
- * intersected with the view's, and an assignee that contradicts the view's gives `null`, meaning
- * no ticket can match (so nothing is fetched).
+ * A view narrowed by the filters. Filters narrow, never widen: statuses are intersected with the
+ * view's, and an assignee that contradicts the view's gives `null`, meaning no ticket can match.
  */
-export function buildTicketQuery(view: ViewId, search: InboxSearch, meId: string): TicketQuery | null {
+export function narrowView(view: ViewId, search: InboxSearch, meId: string): NarrowedView | null {
   const definition = VIEWS[view];
-  const query: TicketQuery = {};
+  const out: NarrowedView = {};
 
   let statuses = definition.statuses ? [...definition.statuses] : undefined;
   const chosen = splitCsv(search.status);
   if (chosen.length > 0) statuses = statuses ? statuses.filter((s) => chosen.includes(s)) : (chosen as TicketStatus[]);
   if (statuses && statuses.length === 0) return null;
-  if (statuses) query.status = statuses.join(",");
+  if (statuses) out.statuses = statuses;
 
   const resolve = (who: string | undefined) => (who === "me" ? meId : who);
-  const viewAssignee = resolve(definition.assignee);
-  const filterAssignee = resolve(search.assignee);
-  if (viewAssignee && filterAssignee && viewAssignee !== filterAssignee) return null;
-  const assigneeId = viewAssignee ?? filterAssignee;
-  if (assigneeId) query.assigneeId = assigneeId;
+  if (definition.assignee && search.assignee && resolve(definition.assignee) !== resolve(search.assignee)) return null;
+  const assignee = definition.assignee ?? search.assignee;
+  if (assignee) out.assignee = assignee;
 
-  if (search.team) query.teamId = search.team;
-  if (search.priority) query.priority = search.priority;
-  if (search.channel) query.channel = search.channel;
-  if (search.tag) query.tag = search.tag;
+  for (const key of ["team", "priority", "channel", "tag", "requester"] as const) {
+    const value = search[key];
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+/** The list query for a view narrowed by the filters; `null` when no ticket can match (nothing is fetched). */
+export function buildTicketQuery(view: ViewId, search: InboxSearch, meId: string): TicketQuery | null {
+  const narrowed = narrowView(view, search, meId);
+  if (!narrowed) return null;
+  const query: TicketQuery = {};
+  if (narrowed.statuses) query.status = narrowed.statuses.join(",");
+  if (narrowed.assignee) query.assigneeId = narrowed.assignee === "me" ? meId : narrowed.assignee;
+  if (narrowed.team) query.teamId = narrowed.team;
+  if (narrowed.priority) query.priority = narrowed.priority;
+  if (narrowed.channel) query.channel = narrowed.channel;
+  if (narrowed.tag) query.tag = narrowed.tag;
+  if (narrowed.requester) query.requesterId = narrowed.requester;
   query.sort = search.sort ?? "updated_desc";
   return query;
 }

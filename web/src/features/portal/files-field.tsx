@@ -2,7 +2,8 @@ import { FileInput, Group, Pill, Stack, Text } from "@mantine/core";
 import { IconPaperclip } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatBytes } from "./format-bytes";
+import { formatFileSize } from "../../ui/file-size";
+import { useFormatters } from "../../ui/use-formatters";
 
 interface FilesFieldProps {
   files: File[];
@@ -16,6 +17,7 @@ const keyOf = (file: File) => `${file.name}:${file.size}:${file.lastModified}`;
 /** Files to send with a request or a reply: chosen one or several at a time, each removable. */
 export function FilesField({ files, onChange, max, error }: FilesFieldProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const [tooMany, setTooMany] = useState(false);
 
   function add(chosen: File[]) {
@@ -52,7 +54,7 @@ export function FilesField({ files, onChange, max, error }: FilesFieldProps) {
               removeButtonProps={{ "aria-label": t("portal.form.removeFile", { name: file.name }) }}
             >
               <Text span size="xs" dir="auto">
-                {file.name} · {formatBytes(file.size)}
+                {file.name} · {formatFileSize(file.size, format.number)}
               </Text>
             </Pill>
           ))}

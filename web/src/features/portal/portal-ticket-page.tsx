@@ -8,19 +8,21 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiStatus } from "../../api/api-error";
 import { getPortalTicket, portalKeys, replyOnPortalTicket } from "../../api/portal";
+import { formatFileSize } from "../../ui/file-size";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
 import { QueryError } from "../../ui/query-error";
 import { RelativeTime } from "../../ui/relative-time";
 import { RouterAnchor } from "../../ui/router-links";
+import { useFormatters } from "../../ui/use-formatters";
 import { MessageBody } from "../ticket/message-body";
 import { FilesField } from "./files-field";
-import { formatBytes } from "./format-bytes";
 import { PortalStatusBadge } from "./portal-status-badge";
 import { usePortalMe, usePortalSlug } from "./use-portal";
 
 function PortalMessageItem({ message }: { message: PortalMessage }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const mine = message.from === "customer";
   return (
     <Box component="article" style={{ display: "flex", justifyContent: mine ? "flex-end" : "flex-start" }}>
@@ -48,7 +50,7 @@ function PortalMessageItem({ message }: { message: PortalMessage }) {
                     <IconPaperclip size={12} aria-hidden />
                     <span dir="auto">{file.filename}</span>
                     <Text span size="xs" c="dimmed">
-                      {formatBytes(file.size)}
+                      {formatFileSize(file.size, format.number)}
                     </Text>
                   </Group>
                 </Anchor>

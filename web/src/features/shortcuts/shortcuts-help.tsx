@@ -16,6 +16,7 @@ type HelpLabel =
   | "leave"
   | "send"
   | "goInbox"
+  | "search"
   | "help";
 
 /** One line of the help: the keys (a sequence when more than one) and what they do. */
@@ -41,7 +42,10 @@ const TICKET: HelpLine[] = [
   { keys: ["g", "i"], label: "goInbox" },
 ];
 
-const EVERYWHERE: HelpLine[] = [{ keys: ["?"], label: "help" }];
+const EVERYWHERE: HelpLine[] = [
+  { keys: ["/"], label: "search" },
+  { keys: ["?"], label: "help" },
+];
 
 function Keys({ line }: { line: HelpLine }) {
   const { t } = useTranslation();

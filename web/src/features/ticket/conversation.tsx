@@ -1,10 +1,11 @@
 import type { Mentionable, Message } from "@frontline/common";
-import { Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Box, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconLock, IconPaperclip } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { everyoneQuery, meQuery } from "../../api/queries";
+import { formatFileSize } from "../../ui/file-size";
 import { RelativeTime } from "../../ui/relative-time";
 import { useFormatters } from "../../ui/use-formatters";
 import { MessageBody } from "./message-body";
@@ -20,12 +21,6 @@ const BACKGROUND: Record<Message["kind"], string> = {
   note: "var(--mantine-color-yellow-1)",
 };
 
-function formatSize(bytes: number, number: (n: number) => string): string {
-  if (bytes < 1024) return `${number(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${number(Math.round(bytes / 1024))} KB`;
-  return `${number(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-}
-
 /** A message's mentions with the colleagues' addresses where known, so `@email` mentions light up too. */
 function useMentionables(message: Message): Mentionable[] {
   const { data: everyone } = useQuery(everyoneQuery);
@@ -39,9 +34,9 @@ function MessageItem({ message }: { message: Message }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const side = sideOf(message);
-  const note = message.kind === "note";
   const mentions = useMentionables(message);
   const { data: me } = useQuery(meQuery);
+  const note = message.kind === "note";
   return (
     <Box
       component="article"
@@ -73,15 +68,30 @@ function MessageItem({ message }: { message: Message }) {
           </Group>
           <MessageBody text={message.bodyText} html={message.bodyHtml} mentions={mentions} meId={me?.id} />
           {message.attachments.length > 0 && (
-            <Stack gap={2} aria-label={t("ticket.attachments")}>
+            <Stack
+              component="ul"
+              gap={2}
+              aria-label={t("ticket.attachments")}
+              p={0}
+              m={0}
+              style={{ listStyle: "none" }}
+            >
               {message.attachments.map((file) => (
-                <Group key={file.id} gap={4} wrap="nowrap">
+                <Group component="li" key={file.id} gap={4} wrap="nowrap">
                   <IconPaperclip size={14} aria-hidden />
-                  <Text size="xs" truncate dir="auto">
+                  {/* Same origin, so the session goes along; the server always answers as a download. */}
+                  <Anchor
+                    href={file.url}
+                    download={file.filename}
+                    size="xs"
+                    truncate
+                    dir="auto"
+                    aria-label={t("attachments.download", { name: file.filename })}
+                  >
                     {file.filename}
-                  </Text>
-                  <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                    {formatSize(file.size, format.number)}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" dir="ltr" style={{ flexShrink: 0 }}>
+                    {formatFileSize(file.size, format.number)}
                   </Text>
                 </Group>
               ))}

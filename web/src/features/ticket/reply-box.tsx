@@ -1,8 +1,16 @@
 import type { Ticket, TicketStatus } from "@frontline/common";
-import { Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text, Textarea } from "@mantine/core";
-import { IconCheck, IconChevronDown, IconLock, IconMessage } from "@tabler/icons-react";
+import { Box, Button, FileButton, Group, Kbd, Menu, Paper, Stack, Tabs, Text, Textarea } from "@mantine/core";
+import { IconCheck, IconChevronDown, IconLock, IconMessage, IconPaperclip } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, type Ref, useImperativeHandle, useMemo, useRef, useState } from "react";
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type Ref,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 import { everyoneQuery, meQuery } from "../../api/queries";
@@ -10,8 +18,12 @@ import { queryKeys } from "../../api/query-keys";
 import { addMessage } from "../../api/tickets";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
+import { AttachmentList } from "./attachment-list";
 import { MentionTextarea } from "./mention-textarea";
 import { type ReplyKind, sendStatusChoices, statusToSend } from "./reply-status";
+import { attachmentIdsOf, filesToAttachFromPaste, uploadsPending } from "./uploads";
+import { useFileDrop } from "./use-file-drop";
+import { useUploads } from "./use-uploads";
 
 /** What the page's shortcuts may do with the reply box. */
 export interface ReplyBoxHandle {
@@ -23,7 +35,10 @@ interface ReplyBoxProps {
   ref?: Ref<ReplyBoxHandle>;
 }
 
-/** Public reply or internal note, each with its own draft, sent with the button or Ctrl+Enter. */
+/**
+ * Public reply or internal note, each with its own draft and files, sent with the button or Ctrl+Enter.
+ * Files are chosen with the button, dropped on the box or pasted, and upload at once.
+ */
 export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -32,6 +47,8 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   const [chosen, setChosen] = useState<TicketStatus | null>(null);
   const [empty, setEmpty] = useState(false);
   const areas = { reply: useRef<HTMLTextAreaElement>(null), note: useRef<HTMLTextAreaElement>(null) };
+  const uploads = useUploads();
+  const resetFilePicker = useRef<() => void>(null);
   const colleagues = useColleagues();
 
   useImperativeHandle(ref, () => ({
@@ -43,9 +60,11 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   }));
 
   const send = useMutation({
-    mutationFn: (input: { kind: ReplyKind; body: string; status?: TicketStatus }) => addMessage(ticket.id, input),
+    mutationFn: (input: { kind: ReplyKind; body: string; status?: TicketStatus; attachmentIds: string[] }) =>
+      addMessage(ticket.id, input),
     onSuccess: (message, input) => {
       setDrafts((current) => ({ ...current, [input.kind]: "" }));
+      uploads.clear(input.kind);
       setChosen(null);
       notifySuccess(input.kind === "note" ? t("ticket.reply.noteAdded") : t("ticket.reply.sent"));
       queryClient.setQueryData(queryKeys.tickets.messages(ticket.id), (old: unknown) =>
@@ -57,6 +76,9 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   });
 
   const closed = ticket.status === "closed" || ticket.mergedIntoId !== null;
+  const files = uploads.lists[kind];
+  const waiting = uploadsPending(files);
+  const drop = useFileDrop((dropped) => uploads.add(kind, dropped), !closed);
   const choices = sendStatusChoices(kind, ticket.status);
   const status = chosen && choices.includes(chosen) ? chosen : (choices[0] ?? null);
 
@@ -70,7 +92,7 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
         : t("ticket.reply.addNote");
 
   function submit() {
-    if (send.isPending || closed) return;
+    if (send.isPending || closed || waiting) return;
     const body = drafts[kind];
     // The contract's one rule a person can break here; anything else (a refused status) the server words.
     if (body.trim() === "") {
@@ -80,7 +102,14 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
     }
     setEmpty(false);
     const next = statusToSend(kind, ticket.status, status);
-    send.mutate({ kind, body, ...(next ? { status: next } : {}) });
+    send.mutate({ kind, body, attachmentIds: attachmentIdsOf(files), ...(next ? { status: next } : {}) });
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const pasted = filesToAttachFromPaste(Array.from(event.clipboardData.types), Array.from(event.clipboardData.files));
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    uploads.add(kind, pasted);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -104,6 +133,7 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
       minRows: 4,
       maxRows: 14,
       onKeyDown,
+      onPaste,
       error: empty && kind === which ? t("ticket.reply.empty") : undefined,
       disabled: closed,
     } as const;
@@ -139,7 +169,26 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
   }
 
   return (
-    <Paper withBorder radius="md" p="sm">
+    <Paper withBorder radius="md" p="sm" pos="relative" {...drop.handlers}>
+      {drop.over && (
+        <Box
+          pos="absolute"
+          inset={0}
+          bg="var(--mantine-primary-color-light)"
+          // Pointer events pass through, so leaving the box (not this layer) ends the drag.
+          style={{
+            zIndex: 2,
+            pointerEvents: "none",
+            border: "2px dashed var(--mantine-primary-color-filled)",
+            borderRadius: "var(--mantine-radius-md)",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+          }}
+        >
+          <Text fw={600}>{t("attachments.dropHere")}</Text>
+        </Box>
+      )}
       <Tabs value={kind} onChange={(v) => v && setKind(v as ReplyKind)} keepMounted>
         <Tabs.List mb="xs">
           <Tabs.Tab value="reply" leftSection={<IconMessage size={14} />}>
@@ -153,6 +202,7 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
         <Tabs.Panel value="note">{area("note")}</Tabs.Panel>
       </Tabs>
       <Stack gap="xs" mt="xs">
+        <AttachmentList uploads={files} onRemove={(key) => uploads.remove(kind, key)} />
         {closed && (
           <Text size="sm" c="dimmed">
             {ticket.mergedIntoId ? t("ticket.mergedNoReply") : t("ticket.reply.closed")}
@@ -160,15 +210,39 @@ export function ReplyBox({ ticket, ref }: ReplyBoxProps) {
         )}
         <FormAlert error={send.error} />
         <Group justify="space-between" gap="xs" wrap="wrap">
-          <Text size="xs" c="dimmed" visibleFrom="sm">
-            <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t("ticket.reply.toSend")}
-            {kind === "note" && ` · ${t("mentions.hint")}`}
-          </Text>
+          <Group gap="sm">
+            <FileButton
+              resetRef={resetFilePicker}
+              multiple
+              onChange={(chosen) => {
+                uploads.add(kind, chosen);
+                // The same file may be chosen again after it was removed.
+                resetFilePicker.current?.();
+              }}
+              disabled={closed}
+            >
+              {(props) => (
+                <Button {...props} variant="default" leftSection={<IconPaperclip size={16} />} disabled={closed}>
+                  {t("attachments.attach")}
+                </Button>
+              )}
+            </FileButton>
+            <Text size="xs" c="dimmed" visibleFrom={waiting ? undefined : "sm"}>
+              {waiting ? (
+                t("attachments.waiting")
+              ) : (
+                <>
+                  <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> {t("ticket.reply.toSend")}
+                  {kind === "note" && ` · ${t("mentions.hint")}`}
+                </>
+              )}
+            </Text>
+          </Group>
           <Button.Group ms="auto">
             <Button
               onClick={submit}
               loading={send.isPending}
-              disabled={closed}
+              disabled={closed || waiting}
               color={kind === "note" ? "yellow" : undefined}
               autoContrast
             >
