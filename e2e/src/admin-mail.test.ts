@@ -42,6 +42,8 @@ describe("an admin sets up the ways mail comes in", () => {
     await page.getByTestId("nav").getByRole("link", { name: "Mail" }).click();
     await page.getByRole("heading", { name: "Mail", level: 1 }).waitFor();
     await expect(page.getByTestId("support-address").textContent()).resolves.toBe("support@demo.test");
+    const portal = page.getByRole("region", { name: "Customer portal" }).getByRole("link");
+    await expect(portal.getAttribute("href")).resolves.toBe(`${frontline.url}/portal/demo`);
     await page.getByText("No mailboxes yet.").waitFor();
 
     await page.getByRole("button", { name: "Add mailbox" }).click();

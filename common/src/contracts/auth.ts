@@ -13,6 +13,8 @@ export const meSchema = z.object({
   orgName: z.string(),
   /** The address customers write to; mail sent there reaches the built-in SMTP listener. */
   orgSupportEmail: z.string().nullable(),
+  /** Where the organisation's customer portal lives: /portal/<orgSlug>. */
+  orgSlug: z.string(),
   email: z.string(),
   name: z.string(),
   role: roleSchema,

@@ -8,6 +8,7 @@ const me = {
   orgId: "1f0f0f0f-1111-4222-8333-444455556666",
   orgName: "Acme",
   orgSupportEmail: "help@acme.example",
+  orgSlug: "acme",
   email: "a@example.com",
   name: "Ana",
   role: "admin",

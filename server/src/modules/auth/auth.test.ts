@@ -62,7 +62,8 @@ describe("sign-in works", () => {
   it("GET /me answers for the session and logout ends it on the server", async () => {
     const res = await login(org.users.supervisor.email, TEST_PASSWORD);
     const me = new Client(h.app, { cookie: sessionCookie(res.headers), csrfToken: res.body.data.csrfToken });
-    expect((await me.get("/api/v1/me")).body.data.email).toBe(org.users.supervisor.email);
+    const mine = (await me.get("/api/v1/me")).body.data;
+    expect([mine.email, mine.orgSlug]).toEqual([org.users.supervisor.email, expect.stringMatching(/^org-[a-z0-9-]+$/)]);
     expect((await me.post("/api/v1/auth/logout")).status).toBe(204);
     const after = await me.get("/api/v1/me");
     expect(after.status).toBe(401);

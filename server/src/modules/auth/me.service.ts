@@ -18,7 +18,7 @@ export async function loadMe(database: Database, orgId: string, userId: string, 
 /** User row and their organisation → the `Me` shape. */
 export function presentMe(
   u: UserRow,
-  org: { name: string; supportEmail: string | null },
+  org: { name: string; slug: string; supportEmail: string | null },
   csrfToken: string | null,
 ): Me {
   return {
@@ -26,6 +26,7 @@ export function presentMe(
     orgId: u.orgId,
     orgName: org.name,
     orgSupportEmail: org.supportEmail,
+    orgSlug: org.slug,
     email: u.email,
     name: u.name,
     role: u.role,

@@ -1,6 +1,6 @@
 import type { ImapMailbox } from "@frontline/common";
-import { Button, Code, EmptyState, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
-import { IconAt, IconInbox, IconMailPlus } from "@tabler/icons-react";
+import { Anchor, Button, Code, EmptyState, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { IconAt, IconInbox, IconLifebuoy, IconMailPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,10 @@ import { MailboxFormModal } from "./mailbox-form-modal";
 import { MailboxTable } from "./mailbox-table";
 import { RemoveMailboxModal } from "./remove-mailbox-modal";
 
-/** Admin → Mail: both ways mail comes in — the support address, and the IMAP mailboxes Frontline polls. */
+/**
+ * Admin → Mail: the ways customers' words come in — the support address, the customer portal's web
+ * form, and the IMAP mailboxes Frontline polls.
+ */
 export function MailPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -25,6 +28,7 @@ export function MailPage() {
   const [editing, setEditing] = useState<ImapMailbox | null | undefined>(undefined);
   const [removing, setRemoving] = useState<ImapMailbox | null>(null);
   const [togglingId, setTogglingId] = useState<string | null>(null);
+  const portalUrl = `${window.location.origin}/portal/${me.orgSlug}`;
 
   async function toggle(box: ImapMailbox, enabled: boolean) {
     setTogglingId(box.id);
@@ -75,6 +79,25 @@ export function MailPage() {
                 {t("mail.supportNone")}
               </Text>
             )}
+          </Stack>
+        </Group>
+      </Paper>
+
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="portal-title">
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <ThemeIcon variant="light" size={36} radius="md" aria-hidden>
+            <IconLifebuoy size={20} />
+          </ThemeIcon>
+          <Stack gap={4}>
+            <Title order={2} size="h5" id="portal-title">
+              {t("mail.portalTitle")}
+            </Title>
+            <Anchor href={portalUrl} target="_blank" rel="noopener" size="sm" dir="ltr" w="fit-content">
+              {portalUrl}
+            </Anchor>
+            <Text size="sm" c="dimmed">
+              {t("mail.portalBody")}
+            </Text>
           </Stack>
         </Group>
       </Paper>
