@@ -1,26 +1,14 @@
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+// Embedded, Frontline makes its own key file; a server needs SECRETS_KEY to store mailbox passwords.
+const app = withFrontline(() => (process.env.DATABASE_URL ? { SECRETS_KEY: randomBytes(32).toString("base64") } : {}));
 
-beforeAll(async () => {
-  // Embedded, Frontline makes its own key file; a server needs SECRETS_KEY to store mailbox passwords.
-  const env = process.env.DATABASE_URL ? { SECRETS_KEY: randomBytes(32).toString("base64") } : {};
-  [frontline, browser] = await Promise.all([startFrontline(env), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 /** A loopback port nothing listens on: a poll there fails at once with ECONNREFUSED. */
 async function closedPort(): Promise<number> {
@@ -37,13 +25,13 @@ const POLL_SHOWN = { timeout: 30_000 };
 describe("an admin sets up the ways mail comes in", () => {
   it("sees the support address, adds a mailbox and its poll error, edits, disables and removes it", async () => {
     const port = await closedPort();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, "admin@demo.test");
     await page.getByTestId("nav").getByRole("link", { name: "Mail" }).click();
     await page.getByRole("heading", { name: "Mail", level: 1 }).waitFor();
     await expect(page.getByTestId("support-address").textContent()).resolves.toBe("support@demo.test");
     const portal = page.getByRole("region", { name: "Customer portal" }).getByRole("link");
-    await expect(portal.getAttribute("href")).resolves.toBe(`${frontline.url}/portal/demo`);
+    await expect(portal.getAttribute("href")).resolves.toBe(`${app.frontline.url}/portal/demo`);
     await page.getByText("No mailboxes yet.").waitFor();
 
     await page.getByRole("button", { name: "Add mailbox" }).click();
@@ -113,12 +101,12 @@ describe("an admin sets up the ways mail comes in", () => {
   }, 120_000);
 
   it("is not offered to an agent, and its address sends them home", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, "agent@demo.test");
     await expect(page.getByTestId("nav").getByRole("link", { name: "Mail" }).count()).resolves.toBe(0);
-    await page.goto(`${frontline.url}/admin/mail`);
+    await page.goto(`${app.frontline.url}/admin/mail`);
     await page.waitForURL(/\/inbox/);
-    const res = await page.request.get(`${frontline.url}/api/v1/channels/imap-mailboxes`);
+    const res = await page.request.get(`${app.frontline.url}/api/v1/channels/imap-mailboxes`);
     expect(res.status()).toBe(403);
   });
 });

@@ -1,26 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+const app = withFrontline();
 
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([startFrontline(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 describe("an admin manages staff in the browser", () => {
   it("signs in, creates a user, switches to Arabic (right to left) and signs out", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, "admin@demo.test");
     await expect(page.getByTestId("user-menu").textContent()).resolves.toContain("Ada Admin");
 

@@ -1,29 +1,15 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { callApi, signIn as signInAs } from "./session";
-
-let frontline: RunningFrontline;
-let browser: Browser;
 
 // A small limit, so a file over it is quick to make and to send.
 const MAX_BYTES = 100_000;
 
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([
-    startFrontline({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }),
-    launchChromium(),
-  ]);
-});
+const app = withFrontline(() => ({ ATTACHMENT_MAX_BYTES: String(MAX_BYTES) }));
 
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 // A 1×1 transparent PNG.
@@ -35,12 +21,12 @@ const PNG = Buffer.from(
 const EXE = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]);
 
 async function openTicket(page: Page, subject: string) {
-  const created = await callApi<{ data: { id: string } }>(page, frontline.url, "POST", "/tickets", {
+  const created = await callApi<{ data: { id: string } }>(page, app.frontline.url, "POST", "/tickets", {
     subject,
     requester: { email: "dan.ilie@example.com", name: "Dan Ilie" },
     message: { body: "The invoice you sent is missing the VAT number." },
   });
-  await page.goto(`${frontline.url}/tickets/${created.data.id}`);
+  await page.goto(`${app.frontline.url}/tickets/${created.data.id}`);
   await page.getByRole("heading", { name: subject }).waitFor();
   return created.data.id;
 }
@@ -75,7 +61,7 @@ async function deliverFiles(
 
 describe("an agent sends files with a reply", () => {
   it("attaches files by button, drop and paste, sends them, and the customer's copy downloads", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await signIn(page, "agent@demo.test");
     const ticketId = await openTicket(page, `Invoice without VAT number ${Date.now()}`);
 
@@ -139,7 +125,7 @@ describe("an agent sends files with a reply", () => {
 
     const messages = await callApi<{ data: { kind: string; attachments: { filename: string; size: number }[] }[] }>(
       page,
-      frontline.url,
+      app.frontline.url,
       "GET",
       `/tickets/${ticketId}/messages`,
     );
@@ -150,7 +136,7 @@ describe("an agent sends files with a reply", () => {
   });
 
   it("shows why the server refused a program and a file that is too large, and sends without them", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "agent@demo.test");
     await openTicket(page, `Refused files ${Date.now()}`);
 

@@ -1,25 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { callApi, signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+const app = withFrontline();
 
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([startFrontline(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 const api = <T>(page: Page, method: "GET" | "POST", path: string, data?: unknown) =>
-  callApi<T>(page, frontline.url, method, path, data);
+  callApi<T>(page, app.frontline.url, method, path, data);
 
 interface TicketBody {
   data: { id: string; number: number; status: string; subject: string };
@@ -27,7 +16,7 @@ interface TicketBody {
 
 describe("an agent works a ticket in the browser", () => {
   it("finds a new ticket in All open, opens it with the keyboard, replies and adds an internal note", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, "agent@demo.test");
 
     const subject = `Router drops the connection ${Date.now()}`;

@@ -1,34 +1,23 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
-
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([startFrontline(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
+const app = withFrontline();
 
 /** A signed-in page of its own (separate cookies), as if on another person's computer. */
 async function personAt(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await signInAs(page, frontline.url, email);
+  await signInAs(page, app.frontline.url, email);
   return page;
 }
 
 /** Opens a ticket through the API as the signed-in page. */
 async function openTicket(page: Page, subject: string): Promise<{ id: string; number: number }> {
-  const me = await page.request.get(`${frontline.url}/api/v1/me`);
+  const me = await page.request.get(`${app.frontline.url}/api/v1/me`);
   const { csrfToken } = (await me.json()).data as { csrfToken: string };
-  const res = await page.request.post(`${frontline.url}/api/v1/tickets`, {
+  const res = await page.request.post(`${app.frontline.url}/api/v1/tickets`, {
     headers: { "X-CSRF-Token": csrfToken },
     data: {
       subject,
@@ -59,7 +48,7 @@ describe("a note's mention reaches the colleague", () => {
     const subject = `Evening outages ${Date.now()}`;
     const alex = await personAt("agent@demo.test");
     const ticket = await openTicket(alex, subject);
-    await alex.goto(`${frontline.url}/tickets/${ticket.id}`);
+    await alex.goto(`${app.frontline.url}/tickets/${ticket.id}`);
     await alex.getByRole("heading", { name: subject }).waitFor();
 
     await alex.getByRole("tab", { name: "Internal note" }).click();

@@ -1,28 +1,19 @@
 import { simpleParser } from "mailparser";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import { withFrontline } from "./fixture";
 import { startMailRelay } from "./mail-relay";
 import { signIn } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+// The customer's mail server; Frontline is started after it, pointed at it.
 let relay: Awaited<ReturnType<typeof startMailRelay>>;
-
 beforeAll(async () => {
   relay = await startMailRelay();
-  [frontline, browser] = await Promise.all([
-    startFrontline({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }),
-    launchChromium(),
-  ]);
 });
-
 afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
   await relay?.close();
 });
+
+const app = withFrontline(() => ({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }));
 
 /** The sign-in link in the latest mail to `address`, once it has arrived. */
 async function linkMailedTo(address: string, count: number): Promise<string> {
@@ -39,8 +30,8 @@ describe("the customer portal", () => {
     const subject = `Blender arrived broken ${Date.now()}`;
 
     // The customer writes through the public form, with a photo of the damage.
-    const customer = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await customer.goto(`${frontline.url}/portal/demo`);
+    const customer = await app.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await customer.goto(`${app.frontline.url}/portal/demo`);
     await customer.getByRole("heading", { name: "Submit a request" }).waitFor();
     await customer.getByLabel("Your name").fill("Radu Stan");
     await customer.getByLabel("Your email").fill(email);
@@ -58,8 +49,8 @@ describe("the customer portal", () => {
     expect(number).toMatch(/^\d+$/);
 
     // It is in the agent's inbox, with the file.
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await signIn(agent, frontline.url, "agent@demo.test");
+    const agent = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(agent, app.frontline.url, "agent@demo.test");
     await agent.getByTestId("nav").getByRole("link", { name: "Agent workspace" }).click();
     await agent
       .getByRole("navigation", { name: "Views" })
@@ -104,9 +95,9 @@ describe("the customer portal", () => {
   });
 
   it("sends a known customer a fresh link, and explains a used one", async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const email = `mara.${Date.now()}@example.com`;
-    await page.goto(`${frontline.url}/portal/demo`);
+    await page.goto(`${app.frontline.url}/portal/demo`);
     await page.getByLabel("Your email").fill(email);
     await page.getByLabel("Subject").fill("Invoice copy");
     await page.getByLabel("How can we help?").fill("Please send me a copy of invoice 44.");

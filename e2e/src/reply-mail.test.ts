@@ -1,31 +1,23 @@
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import { withFrontline } from "./fixture";
 import { startMailRelay } from "./mail-relay";
 import { signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+// The customer's mail server; Frontline is started after it, pointed at it.
 let relay: Awaited<ReturnType<typeof startMailRelay>>;
-
 beforeAll(async () => {
   relay = await startMailRelay();
-  [frontline, browser] = await Promise.all([
-    startFrontline({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }),
-    launchChromium(),
-  ]);
 });
-
 afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
   await relay?.close();
 });
 
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const app = withFrontline(() => ({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }));
+
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 describe("a customer's mail and an agent's answer", () => {
   it("turns a mail into a ticket, mails the agent's reply back threaded, and files the customer's answer on the same ticket", async () => {
@@ -33,7 +25,7 @@ describe("a customer's mail and an agent's answer", () => {
     const subject = `Washing machine leaks ${Date.now()}`;
     const customerMail = nodemailer.createTransport({
       host: "127.0.0.1",
-      port: frontline.smtpPort,
+      port: app.frontline.smtpPort,
       secure: false,
       ignoreTLS: true,
     });
@@ -44,7 +36,7 @@ describe("a customer's mail and an agent's answer", () => {
       text: "Water on the floor after every wash.",
     });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, "agent@demo.test");
     await page.getByTestId("nav").getByRole("link", { name: "Agent workspace" }).click();
     await page

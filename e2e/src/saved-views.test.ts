@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { callApi, signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+const app = withFrontline();
 
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([startFrontline(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 interface Me {
   data: { id: string; teamIds: string[] };
@@ -24,7 +13,7 @@ interface Me {
 
 async function openTickets(page: Page, tickets: { priority: string; assigneeId?: string; tags?: string[] }[]) {
   for (const [i, ticket] of tickets.entries()) {
-    await callApi(page, frontline.url, "POST", "/tickets", {
+    await callApi(page, app.frontline.url, "POST", "/tickets", {
       subject: `Saved views ${i} ${Date.now()}`,
       requester: { email: `customer.${i}.${Date.now()}@example.com` },
       message: { body: "Where is my parcel?" },
@@ -50,9 +39,9 @@ async function chooseOption(page: Page, label: string, option: string) {
 
 describe("an agent keeps filters as saved views", () => {
   it("saves the current filters as a view with its count, renames it, updates its filters and deletes it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "agent@demo.test");
-    const me = await callApi<Me>(page, frontline.url, "GET", "/me");
+    const me = await callApi<Me>(page, app.frontline.url, "GET", "/me");
     await openTickets(page, [
       { priority: "urgent", assigneeId: me.data.id },
       { priority: "urgent", assigneeId: me.data.id },
@@ -60,7 +49,7 @@ describe("an agent keeps filters as saved views", () => {
       { priority: "urgent" },
     ]);
 
-    await page.goto(`${frontline.url}/inbox?view=mine`);
+    await page.goto(`${app.frontline.url}/inbox?view=mine`);
     await chooseOption(page, "Priority", "Urgent");
     await page.waitForURL(/priority=urgent/);
     const saved = page.getByRole("navigation", { name: "Saved views" });
@@ -104,20 +93,20 @@ describe("an agent keeps filters as saved views", () => {
     await confirm.waitFor({ state: "hidden" });
     await saved.getByText("No saved views yet").waitFor();
     expect(page.url()).not.toContain("saved=");
-    expect((await callApi<{ data: unknown[] }>(page, frontline.url, "GET", "/views")).data).toEqual([]);
+    expect((await callApi<{ data: unknown[] }>(page, app.frontline.url, "GET", "/views")).data).toEqual([]);
   });
 
   it("shows a supervisor's view shared with the team to its members, without their being able to change it", async () => {
     const tag = `returns-${Date.now()}`;
-    const supervisor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const supervisor = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(supervisor, "supervisor@demo.test");
     // The demo's supervisor reads German; this test reads English.
-    await callApi(supervisor, frontline.url, "PATCH", "/me", { locale: "en" });
+    await callApi(supervisor, app.frontline.url, "PATCH", "/me", { locale: "en" });
     await openTickets(supervisor, [
       { priority: "normal", tags: [tag] },
       { priority: "low", tags: [tag] },
     ]);
-    await supervisor.goto(`${frontline.url}/inbox?view=all&tag=${tag}`);
+    await supervisor.goto(`${app.frontline.url}/inbox?view=all&tag=${tag}`);
     const saved = supervisor.getByRole("navigation", { name: "Saved views" });
     await saved.getByRole("button", { name: "Save as view" }).click();
     const dialog = supervisor.getByRole("dialog", { name: "Save as view" });
@@ -129,9 +118,9 @@ describe("an agent keeps filters as saved views", () => {
     await expect.poll(() => countOf(supervisor, "Returns")).toContain("2");
     await saved.getByRole("button", { name: "Actions for Returns" }).waitFor();
 
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const agent = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(agent, "agent@demo.test");
-    await agent.goto(`${frontline.url}/inbox`);
+    await agent.goto(`${app.frontline.url}/inbox`);
     const theirs = agent.getByRole("navigation", { name: "Saved views" });
     const link = theirs.getByRole("link", { name: /Returns/ });
     await link.waitFor();

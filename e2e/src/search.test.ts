@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
-import { type RunningFrontline, startFrontline } from "./frontline";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { withFrontline } from "./fixture";
 import { callApi, signIn as signInAs } from "./session";
 
-let frontline: RunningFrontline;
-let browser: Browser;
+const app = withFrontline();
 
-beforeAll(async () => {
-  [frontline, browser] = await Promise.all([startFrontline(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await frontline?.stop();
-});
-
-const signIn = (page: Page, email: string) => signInAs(page, frontline.url, email);
+const signIn = (page: Page, email: string) => signInAs(page, app.frontline.url, email);
 
 interface TicketBody {
   data: { id: string; number: number };
@@ -29,7 +18,7 @@ const HOSTILE_BODY = "The firmware shows <b onmouseover=alert(1)>bold</b> text";
 
 async function openTicket(page: Page, subject: string, body: string, priority = "normal") {
   return (
-    await callApi<TicketBody>(page, frontline.url, "POST", "/tickets", {
+    await callApi<TicketBody>(page, app.frontline.url, "POST", "/tickets", {
       subject,
       requester: { email: "maria.popescu@example.com", name: "Maria Popescu" },
       message: { body },
@@ -52,7 +41,7 @@ async function searchFromHeader(page: Page, words: string) {
 
 describe("an agent searches from the header", () => {
   it("finds tickets and messages by their words, narrows them with filters, and opens the ticket", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "agent@demo.test");
     const router = await openTicket(
       page,
@@ -67,7 +56,7 @@ describe("an agent searches from the header", () => {
       void dialog.dismiss();
     });
 
-    await page.goto(`${frontline.url}/inbox`);
+    await page.goto(`${app.frontline.url}/inbox`);
     await page.getByRole("heading", { name: "Agent workspace" }).waitFor();
     await searchFromHeader(page, "firmware");
     expect(new URL(page.url()).searchParams.get("q")).toBe("firmware");
@@ -105,7 +94,7 @@ describe("an agent searches from the header", () => {
   });
 
   it("opens a customer's tickets from a customer result, and says when nothing matches", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "agent@demo.test");
     await openTicket(page, "Invoice twice", "I was charged twice for May.");
 
@@ -128,11 +117,11 @@ describe("an agent searches from the header", () => {
   });
 
   it("reads right to left in Arabic, highlights still marked", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, "agent@demo.test");
     await openTicket(page, "الطرد لم يصل", "الطرد لم يصل بعد أسبوعين");
-    await callApi(page, frontline.url, "PATCH", "/me", { locale: "ar" });
-    await page.goto(`${frontline.url}/search?q=${encodeURIComponent("الطرد")}`);
+    await callApi(page, app.frontline.url, "PATCH", "/me", { locale: "ar" });
+    await page.goto(`${app.frontline.url}/search?q=${encodeURIComponent("الطرد")}`);
     await page.getByRole("heading", { name: "نتائج «\u2068الطرد\u2069»" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     const tickets = page.getByRole("region", { name: "التذاكر" });

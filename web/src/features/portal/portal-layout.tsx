@@ -30,7 +30,8 @@ export function PortalLayout() {
     await changeLocale(locale);
     if (me.data) {
       const saved = await updatePortalLocale(slug, locale).catch(() => null);
-      if (saved) queryClient.setQueryData(portalKeys.me(slug), saved);
+      // Only while still signed in: a sign-out may have come while this was on its way.
+      if (saved) queryClient.setQueryData(portalKeys.me(slug), (current: unknown) => (current ? saved : current));
     }
   }
 
