@@ -45,12 +45,14 @@ describe("configuration rejects bad values with one line naming the variable", (
   const cases: [Record<string, string>, RegExp][] = [
     [{ PORT: "abc" }, /^Invalid configuration: PORT .*\(got "abc"\)$/],
     [{ PORT: "70000" }, /^Invalid configuration: PORT /],
+    // A URL may carry a password: named, never echoed.
+    [{ DATABASE_URL: "mysql://root:hunter22@x" }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL$/],
     [
-      { DATABASE_URL: "mysql://x" },
-      /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ URL \(got "mysql:\/\/x"\)$/,
+      { SMTP_URL: "http://user:hunter22@relay" },
+      /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL$/,
     ],
     [{ LOG_LEVEL: "loud" }, /^Invalid configuration: LOG_LEVEL /],
-    [{ DEMO_PASSWORD: "short" }, /^Invalid configuration: DEMO_PASSWORD must be at least 8 characters/],
+    [{ DEMO_PASSWORD: "short" }, /^Invalid configuration: DEMO_PASSWORD must be at least 8 characters$/],
     [{ TRUST_PROXY: "maybe" }, /^Invalid configuration: TRUST_PROXY /],
     // A wrong key is named, its value never echoed.
     [

@@ -63,8 +63,8 @@ const envSchema = z.object({
     .optional(),
 });
 
-/** Variables whose value must not be echoed back in an error message. */
-const SECRET_VARIABLES = new Set(["SECRETS_KEY"]);
+/** Variables whose value is a secret (a key, a password, a URL that may carry one): named when wrong, never echoed. */
+const SECRET_VARIABLES = new Set(["SECRETS_KEY", "DEMO_PASSWORD", "DATABASE_URL", "SMTP_URL"]);
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
