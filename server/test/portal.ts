@@ -20,13 +20,16 @@ export async function slugOf(h: Harness, orgId: string): Promise<string> {
   return (await findOrganizations(h.deps.database, orgId))[0]!.slug;
 }
 
-/** Runs the portal's mail jobs once against the test relay. */
-export async function deliverLinks(h: Harness, relay: Relay, now?: Date): Promise<void> {
-  const runner = new JobRunner(h.deps, { nodeId: `portal-test-${Math.random()}` });
+/**
+ * Runs the portal's mail jobs of these organisations once against the test relay (other test files
+ * sharing a PostgreSQL database must not take each other's mail to their own relays).
+ */
+export async function deliverLinks(h: Harness, relay: Relay, orgIds: string[]): Promise<void> {
+  const runner = new JobRunner(h.deps, { nodeId: `portal-test-${Math.random()}`, orgIds });
   const transport = smtpTransport(`smtp://127.0.0.1:${relay.port}`);
   runner.register(SEND_PORTAL_LINK, sendLinkHandler(h.deps, transport));
   try {
-    await runner.runDue(now);
+    await runner.runDue();
   } finally {
     transport.close();
   }

@@ -43,7 +43,7 @@ async function ticketWithNote(subject: string, body: string, as: Client = org.as
 }
 
 function runner(withRelay = true) {
-  const r = new JobRunner(h.deps, { nodeId: `test-${Math.random()}` });
+  const r = new JobRunner(h.deps, { nodeId: `test-${Math.random()}`, orgIds: [org.orgId] });
   const transport = withRelay ? smtpTransport(h.deps.config.SMTP_URL!) : undefined;
   registerNotificationJobs(r, h.deps, transport);
   return { r, close: () => transport?.close() };

@@ -53,7 +53,7 @@ describe("the public request form works", () => {
       bodyText: "Die Bestellung 5512 ist seit zwei Wochen unterwegs.",
     });
 
-    await deliverLinks(h, relay);
+    await deliverLinks(h, relay, [org.orgId]);
     const [mail, ...more] = await mailsTo(relay, email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe(
@@ -188,7 +188,7 @@ describe("the public request form refuses abuse", () => {
       const res = await anonymous().post(`/api/v1/portal/${ownSlug}/requests`, { email, subject: `S${i}`, body: "b" });
       expect(res.status).toBe(201);
     }
-    await deliverLinks(h, relay);
+    await deliverLinks(h, relay, [own.orgId]);
     expect(await mailsTo(relay, email)).toHaveLength(5);
   });
 });

@@ -38,7 +38,7 @@ async function knownCustomer(name = "Ivan Petrov") {
 async function linkFor(email: string, locale?: string) {
   const res = await anonymous().post(`/api/v1/portal/${slug}/sign-in-link`, { email, ...(locale ? { locale } : {}) });
   expect(res.status).toBe(202);
-  await deliverLinks(h, relay);
+  await deliverLinks(h, relay, [org.orgId]);
   const mail = (await mailsTo(relay, email)).at(-1)!;
   return { mail, token: tokenIn(mail.text) };
 }
@@ -84,7 +84,7 @@ describe("signing in to the portal works", () => {
     const email = uniqueEmail("stranger");
     const res = await anonymous().post(`/api/v1/portal/${slug}/sign-in-link`, { email });
     expect([res.status, res.body]).toEqual([202, null]);
-    await deliverLinks(h, relay);
+    await deliverLinks(h, relay, [org.orgId]);
     expect(await mailsTo(relay, email)).toHaveLength(0);
   });
 
@@ -94,7 +94,7 @@ describe("signing in to the portal works", () => {
     const ticket = (await org.as.agent.get("/api/v1/tickets?channel=web")).body.data.find(
       (t: { number: number }) => t.number === sent.body.data.number,
     );
-    await deliverLinks(h, relay);
+    await deliverLinks(h, relay, [org.orgId]);
     const [mail] = await mailsTo(relay, email);
     const res = await anonymous().post(`/api/v1/portal/${slug}/session`, { token: tokenIn(mail!.text) });
     expect(res.status).toBe(200);

@@ -41,7 +41,7 @@ async function customerWithTicket() {
     attachmentIds: [secret],
   });
   await new Client(h.app).post(`/api/v1/portal/${slug}/sign-in-link`, { email });
-  await deliverLinks(h, relay);
+  await deliverLinks(h, relay, [org.orgId]);
   const customer = await portalClient(h, slug, tokenIn((await mailsTo(relay, email)).at(-1)!.text));
   return { email, ticket, customer, secret };
 }
