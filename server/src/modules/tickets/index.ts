@@ -23,7 +23,15 @@ export {
   threadMailIds,
 } from "./messages.service";
 export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
-export { applyChanges } from "./ticket-changes";
+export { applyChanges, changedFields } from "./ticket-changes";
+export {
+  TICKET_CHANGED,
+  TICKET_CREATED,
+  TICKET_MESSAGE_ADDED,
+  type TicketChanged,
+  type TicketCreated,
+  type TicketMessageAdded,
+} from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
 export { findTicket, type TicketRow, ticketByNumber } from "./tickets.queries";

@@ -10,6 +10,7 @@ import { recordAudit } from "../audit";
 import { type AttachmentRow, attachmentsOf, linkUploads } from "./attachments.service";
 import { noteMentions, TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
 import { applyChanges } from "./ticket-changes";
+import { TICKET_MESSAGE_ADDED, type TicketMessageAdded } from "./ticket-events";
 import { refreshTicketSearch } from "./ticket-search";
 import { findTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
@@ -77,6 +78,14 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     .set({ lastMessageAt: at, updatedAt: at })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)));
   await refreshTicketSearch(s, m.ticketId);
+  await domainEvents.emit<TicketMessageAdded>(s, TICKET_MESSAGE_ADDED, {
+    ticketId: m.ticketId,
+    messageId: id,
+    kind: m.kind,
+    authorType: m.author.type,
+    authorId: m.author.id,
+    at,
+  });
   return id;
 }
 

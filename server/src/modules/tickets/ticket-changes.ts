@@ -1,9 +1,11 @@
 import { checkCustomFields, type UpdateTicketInput } from "@frontline/common";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import type { OrgTx } from "../../platform/tenancy";
 import { fieldDefinitions } from "../custom-fields";
 import { existingTeamIds, findUser } from "../staff";
+import { TICKET_CHANGED, type TicketChanged } from "./ticket-events";
 import { applyTags, assertTransition, statusTimestamps } from "./ticket-rules";
 import { refreshTicketSearch } from "./ticket-search";
 import type { TicketRow } from "./tickets.queries";
@@ -40,6 +42,9 @@ export async function applyChanges(
       .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, before.id)))
       .returning();
     if (after!.subject !== before.subject) await refreshTicketSearch(s, before.id);
+    if (changedFields(before, after!).length > 0) {
+      await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
+    }
     return after!;
   } catch (err) {
     if (prefix && err instanceof AppError && err.fields) {
@@ -77,4 +82,14 @@ export async function checkTicketFields(
   const { values, errors } = checkCustomFields(await fieldDefinitions(s, "ticket"), submitted, current);
   if (Object.keys(errors).length) throw new AppError("validation_failed", "Invalid custom field values", errors);
   return values;
+}
+
+// Times that move on every write say nothing about what changed.
+const NOT_A_CHANGE = new Set(["updatedAt", "lastMessageAt"]);
+
+/** The properties that differ between two versions of a ticket (times of writing aside). */
+export function changedFields(before: TicketRow, after: TicketRow): (keyof TicketRow)[] {
+  return (Object.keys(after) as (keyof TicketRow)[]).filter(
+    (k) => !NOT_A_CHANGE.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
 }

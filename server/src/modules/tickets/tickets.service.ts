@@ -2,6 +2,7 @@ import type { CountTicketsQuery, CreateTicketInput, ListTicketsQuery, UpdateTick
 import { and, arrayContains, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
@@ -10,6 +11,7 @@ import { findOrCreateCustomerByEmail } from "../customers";
 import { detectLocale } from "./detect-language";
 import { insertMessage, type NewMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
+import { TICKET_CREATED, type TicketCreated } from "./ticket-events";
 import { applyTags } from "./ticket-rules";
 import { findTicket, nextTicketNumber, selectTickets, type TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
@@ -68,6 +70,7 @@ export async function openTicket(
   });
   const messageId = await insertMessage(s, { ...input.message, ticketId: id, channel: input.channel, at: now });
   const ticket = (await findTicket(s, id))!;
+  await domainEvents.emit<TicketCreated>(s, TICKET_CREATED, { ticket, messageId });
   await recordAudit(s, ctx, {
     action: "ticket.created",
     entityType: "ticket",
