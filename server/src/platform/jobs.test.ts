@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDeps } from "../../test/harness";
 import { createOrganization } from "../modules/orgs";
 import type { Deps } from "./context";
-import { enqueueJob, JobRunner, PermanentJobError, retryDelayMs } from "./jobs";
+import { enqueueJob, enqueueJobOnce, JobRunner, PermanentJobError, retryDelayMs } from "./jobs";
 import { jobs } from "./jobs.tables";
 import { inOrg } from "./tenancy";
 
@@ -94,6 +94,29 @@ describe("jobs work", () => {
     await runner.runDue(new Date(Date.now() + 3 * 60_000));
     expect(runs).toBe(1);
     expect(await jobRow(id)).toMatchObject({ status: "done", attempts: 2 });
+  });
+});
+
+describe("recurring work", () => {
+  it("hands the handler the runner's clock, so a test moves time instead of waiting", async () => {
+    const q = queue();
+    const seen: string[] = [];
+    const runner = new JobRunner(deps, { orgIds: [orgId] });
+    runner.register(q, async (_ctx, _payload, _job, now) => void seen.push(now.toISOString()));
+    await add(q, {});
+    await runner.runDue(new Date("2030-01-02T03:04:05.000Z"));
+    expect(seen).toEqual(["2030-01-02T03:04:05.000Z"]);
+  });
+
+  it("queues a job once while one of its queue is waiting, and again once it has run", async () => {
+    const q = queue();
+    const once = () => inOrg(deps.database, orgId, (s) => enqueueJobOnce(s, q, {}));
+    const [first, second] = await Promise.all([once(), once()]);
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    const runner = new JobRunner(deps, { orgIds: [orgId] });
+    runner.register(q, async () => {});
+    expect(await runner.runDue()).toBe(1);
+    expect(await once()).toEqual(expect.any(String));
   });
 });
 

@@ -6,7 +6,8 @@ import { jobs } from "./jobs.tables";
 import { inOrg, type OrgTx } from "./tenancy";
 
 export type JobRow = typeof jobs.$inferSelect;
-export type JobHandler = (ctx: Ctx, payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+/** A queue's work. `now` is the runner's clock: the real time, or the time a test moved it to. */
+export type JobHandler = (ctx: Ctx, payload: Record<string, unknown>, job: JobRow, now: Date) => Promise<void>;
 
 /** A failure that retrying cannot fix (bad data, a deleted record): the job fails at once. */
 export class PermanentJobError extends Error {}
@@ -28,6 +29,26 @@ export async function enqueueJob(
     maxAttempts: opts.maxAttempts ?? 10,
   });
   return id;
+}
+
+/**
+ * Adds a job unless one of the same queue is already waiting in this organisation: for recurring
+ * work that reschedules itself, so two requests never start two chains. The transaction-scoped
+ * lock makes two callers at once see each other.
+ */
+export async function enqueueJobOnce(
+  s: OrgTx,
+  queue: string,
+  payload: Record<string, unknown>,
+  opts: { runAt?: Date; maxAttempts?: number } = {},
+): Promise<string | null> {
+  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:job:${queue}`}, 0))`);
+  const [waiting] = await s.tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.orgId, s.orgId), eq(jobs.queue, queue), eq(jobs.status, "queued")))
+    .limit(1);
+  return waiting ? null : enqueueJob(s, queue, payload, opts);
 }
 
 /** Exponential backoff with ±20% jitter: 10 s, 20 s, 40 s … capped at one hour. */
@@ -95,7 +116,7 @@ export class JobRunner {
     for (;;) {
       const claimed = await this.claim(now ?? new Date());
       if (claimed.length === 0) return total;
-      for (const job of claimed) await this.runOne(job);
+      for (const job of claimed) await this.runOne(job, now ?? new Date());
       total += claimed.length;
     }
   }
@@ -139,12 +160,12 @@ export class JobRunner {
     return claimed;
   }
 
-  private async runOne(job: JobRow): Promise<void> {
+  private async runOne(job: JobRow, now: Date): Promise<void> {
     const handler = this.handlers.get(job.queue);
     const ctx = systemCtx(this.deps, job.orgId, { type: "system", name: `job:${job.queue}` });
     try {
       if (!handler) throw new PermanentJobError(`No handler for queue ${job.queue}`);
-      await handler(ctx, job.payload, job);
+      await handler(ctx, job.payload, job, now);
       await this.finish(job, { status: "done", finishedAt: new Date(), lastError: null });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -105,7 +105,7 @@ describe("mail notices work", () => {
       // A job that dies after sending runs again once its claim expires; the notice knows it went out.
       const [notice] = (await jonas.as.get("/api/v1/notifications")).body.data;
       const again = mailMentionHandler(h.deps, transport);
-      await again(systemCtx(h.deps, org.orgId), { notificationId: notice.id }, {} as JobRow);
+      await again(systemCtx(h.deps, org.orgId), { notificationId: notice.id }, {} as JobRow, later(3));
     } finally {
       close();
       transport.close();
