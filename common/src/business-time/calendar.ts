@@ -73,11 +73,17 @@ export class CompiledCalendar {
   }
 }
 
-const compiled = new WeakMap<BusinessCalendarSpec, CompiledCalendar>();
+const byObject = new WeakMap<BusinessCalendarSpec, CompiledCalendar>();
+// Callers that load a calendar per request pass a new object each time: find it again by content.
+const byContent = new Map<string, CompiledCalendar>();
+const CONTENT_LIMIT = 500;
 
-/** The compiled form of a spec, made once per spec object (treat specs as immutable). */
+/** The compiled form of a spec, checked and made once per spec object or content (treat specs as immutable). */
 export function compile(spec: BusinessCalendarSpec): CompiledCalendar {
-  let cal = compiled.get(spec);
+  const same = byObject.get(spec);
+  if (same) return same;
+  const key = contentKey(spec);
+  let cal = key === null ? undefined : byContent.get(key);
   if (!cal) {
     const errors = Object.entries(checkCalendarSpec(spec));
     if (errors.length) {
@@ -85,9 +91,21 @@ export function compile(spec: BusinessCalendarSpec): CompiledCalendar {
       throw new RangeError(`Invalid business calendar: ${field}: ${messages.join("; ")}`);
     }
     cal = new CompiledCalendar(spec);
-    compiled.set(spec, cal);
+    if (key !== null) {
+      if (byContent.size >= CONTENT_LIMIT) byContent.delete(byContent.keys().next().value!);
+      byContent.set(key, cal);
+    }
   }
+  byObject.set(spec, cal);
   return cal;
+}
+
+function contentKey(spec: BusinessCalendarSpec): string | null {
+  try {
+    return JSON.stringify([spec.timeZone, spec.hours, spec.closedDates]);
+  } catch {
+    return null;
+  }
 }
 
 /** Monday = 0 … Sunday = 6 for a day counted from 1970-01-01, a Thursday. */

@@ -94,23 +94,37 @@ export function offsetSpans(zone: string, lo: number, hi: number): number[] {
   return offsets.spans(lo, hi);
 }
 
+const named = new Map<string, string>();
+
 /** The zone's canonical spelling when Temporal knows it as a named (IANA) zone, else null. */
 export function namedTimeZone(zone: string): string | null {
+  const known = named.get(zone);
+  if (known) return known;
   // Temporal also takes offsets ("+05:30"), which have no daylight-saving rules: not a region's zone.
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) || zone.length > 64) return null;
   try {
-    return Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId;
+    const id = Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone).timeZoneId;
+    named.set(zone, id);
+    return id;
   } catch {
     return null;
   }
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days since 1970-01-01 of a real "YYYY-MM-DD" date, else null. */
 export function epochDay(date: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
-  try {
-    return Temporal.PlainDate.from(date, { overflow: "reject" }).since("1970-01-01").days;
-  } catch {
-    return null;
-  }
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1]! + (m === 2 && leap ? 1 : 0)) return null;
+  // Days from the civil date in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
