@@ -3,7 +3,8 @@ import { type BusinessCalendarSpec, WEEKDAYS } from "./types";
 import { DAY_MS, epochDay, MINUTE_MS, offsetSpans } from "./zone";
 
 const EMPTY: readonly number[] = [];
-const CACHE_LIMIT = 20_000;
+// About four years of UTC days per calendar, for at most CONTENT_LIMIT calendars: tens of MB at worst.
+const WINDOW_LIMIT = 1_500;
 
 /**
  * A calendar made ready for arithmetic. The rule: an instant is open when its wall-clock time in the
@@ -67,7 +68,7 @@ export class CompiledCalendar {
       }
     }
     ranges = pieces.length ? merge(pieces) : EMPTY;
-    if (this.windows.size >= CACHE_LIMIT) this.windows.clear();
+    if (this.windows.size >= WINDOW_LIMIT) this.windows.clear();
     this.windows.set(k, ranges);
     return ranges;
   }
@@ -76,7 +77,7 @@ export class CompiledCalendar {
 const byObject = new WeakMap<BusinessCalendarSpec, CompiledCalendar>();
 // Callers that load a calendar per request pass a new object each time: find it again by content.
 const byContent = new Map<string, CompiledCalendar>();
-const CONTENT_LIMIT = 500;
+const CONTENT_LIMIT = 256;
 
 /** The compiled form of a spec, checked and made once per spec object or content (treat specs as immutable). */
 export function compile(spec: BusinessCalendarSpec): CompiledCalendar {
