@@ -58,6 +58,11 @@ describe("Europe/Bucharest, Mon–Fri 09:00–17:00", () => {
     expect(between(cal, at("2026-01-10T10:00:00Z"), at("2026-01-10T10:00:00Z"))).toBe(0);
   });
 
+  it("takes fractions of a minute down to the millisecond", () => {
+    expectAdd(cal, "2026-01-13T14:59:30.000Z", 1.5, "2026-01-14T07:01:00.000Z");
+    expectAdd(cal, "2026-01-13T08:00:00.000Z", 1 / 60_000, "2026-01-13T08:00:00.001Z");
+  });
+
   it("counts backwards as negative", () => {
     expect(between(cal, at("2026-01-19T08:00:00Z"), at("2026-01-16T14:00:00Z"))).toBe(-120);
   });

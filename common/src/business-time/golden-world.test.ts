@@ -154,6 +154,17 @@ describe("zones whose clocks change at midnight", () => {
     expect(between(closed, at("2026-10-31T12:00:00Z"), at("2026-11-02T00:00:00Z"))).toBe(0);
   });
 
+  it("Asia/Beirut: 29 March has no 00:00–01:00; on 24 October 23:00–24:00 comes twice", () => {
+    // 29 March 2026: 00:00 +02:00 becomes 01:00 +03:00 (22:00Z the day before).
+    const desk = sundayDesk("Asia/Beirut", "00:00", "02:00");
+    expect(iso(nextOpening(desk, at("2026-03-28T12:00:00Z")))).toBe("2026-03-28T22:00:00.000Z");
+    expect(between(desk, at("2026-03-28T12:00:00Z"), at("2026-03-30T00:00:00Z"))).toBe(60);
+    // 25 October 2026: 00:00 +03:00 becomes Saturday 23:00 +02:00 (21:00Z).
+    const late = { ...desk, hours: hours(["sat"], ["22:00", "24:00"]) };
+    expect(between(late, at("2026-10-24T12:00:00Z"), at("2026-10-25T12:00:00Z"))).toBe(180);
+    expectAdd(late, "2026-10-24T12:00:00.000Z", 150, "2026-10-24T21:30:00.000Z");
+  });
+
   it("America/St_Johns in 2009: a local date that runs backwards still counts once per instant", () => {
     // 1 November 2009, 00:01 -02:30 became Saturday 23:01 -03:30 (02:31Z).
     const cal = { timeZone: "America/St_Johns", hours: hours(["sat"], ["22:00", "24:00"]), closedDates: [] };

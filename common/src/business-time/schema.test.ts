@@ -23,7 +23,7 @@ describe("calendar spec: valid", () => {
   });
 
   it("gives the zone back in its canonical spelling", () => {
-    const parsed = businessCalendarSpecSchema.parse({ ...valid, timeZone: "america/new_york" });
+    const parsed: BusinessCalendarSpec = businessCalendarSpecSchema.parse({ ...valid, timeZone: "america/new_york" });
     expect(parsed.timeZone).toBe("America/New_York");
     expect(checkCalendarSpec({ ...valid, timeZone: "Asia/Kathmandu" })).toEqual({});
     expect(checkCalendarSpec({ ...valid, timeZone: "UTC" })).toEqual({});
