@@ -32,7 +32,10 @@ export function nextOpening(cal: BusinessCalendarSpec, at: Date): Date | null {
  */
 export function nextClosing(cal: BusinessCalendarSpec, at: Date): Date | null {
   const t = instant(at, "at");
-  for (const [, end] of stretches(compile(cal), t)) return end === Number.POSITIVE_INFINITY ? null : new Date(end);
+  for (const [, end, cut] of stretches(compile(cal), t)) {
+    if (cut) throw new RangeError(`Still open ${BUSINESS_TIME_HORIZON_DAYS} days after at`);
+    return end === Number.POSITIVE_INFINITY ? null : new Date(end);
+  }
   return null;
 }
 
@@ -91,9 +94,10 @@ function openMs(c: CompiledCalendar, from: number, to: number): number {
 /**
  * The open periods ending after `from`, in time order, as [start, end] with start clipped to `from`
  * and periods that touch across midnight or a window edge joined; end is Infinity when the calendar
- * is open around the clock from there on. Ends at the horizon.
+ * is open around the clock from there on. Ends at the horizon, where the last period is `cut`: it
+ * may go on.
  */
-function* stretches(c: CompiledCalendar, from: number): Generator<[number, number]> {
+function* stretches(c: CompiledCalendar, from: number): Generator<[number, number, boolean]> {
   if (!c.opens) return;
   let start = Number.NaN;
   let end = Number.NaN;
@@ -109,17 +113,17 @@ function* stretches(c: CompiledCalendar, from: number): Generator<[number, numbe
         end = e;
         continue;
       }
-      if (!Number.isNaN(start)) yield [start, end];
+      if (!Number.isNaN(start)) yield [start, end, false];
       start = Math.max(s, from);
       end = e;
     }
     // Local days k - 1 onwards are past every closed date: open until this window's end is open for good.
     if (c.alwaysOpen && k - 1 > c.lastClosedDay && end === (k + 1) * DAY_MS) {
-      yield [start, Number.POSITIVE_INFINITY];
+      yield [start, Number.POSITIVE_INFINITY, false];
       return;
     }
   }
-  if (!Number.isNaN(start)) yield [start, end];
+  if (!Number.isNaN(start)) yield [start, end, end === (last + 1) * DAY_MS];
 }
 
 function instant(d: Date, name: string): number {

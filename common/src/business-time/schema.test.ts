@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessMinutes, businessMinutesBetween, isOpen } from "./business-time";
+import { addBusinessMinutes, businessMinutesBetween, isOpen, nextClosing } from "./business-time";
 import { businessCalendarSpecSchema, checkCalendarSpec, MAX_OPENING_INTERVALS } from "./schema";
-import type { BusinessCalendarSpec } from "./types";
+import { type BusinessCalendarSpec, WEEKDAYS as WEEK } from "./types";
 
 const valid: BusinessCalendarSpec = {
   timeZone: "Europe/Bucharest",
@@ -151,5 +151,10 @@ describe("business-time arithmetic: rejects bad arguments", () => {
   it("spans past the horizon of 100 years", () => {
     expect(() => businessMinutesBetween(valid, at, new Date("2200-01-01T00:00:00Z"))).toThrow(RangeError);
     expect(() => addBusinessMinutes(valid, at, 1e9)).toThrow(RangeError);
+    const always = { ...valid, hours: WEEK.map((day) => ({ day, open: "00:00", close: "24:00" })) };
+    expect(() => nextClosing({ ...always, closedDates: ["2200-01-01"] }, at)).toThrow(
+      new RangeError("Still open 36525 days after at"),
+    );
+    expect(nextClosing({ ...always, closedDates: ["2100-01-01"] }, at)).toEqual(new Date("2099-12-31T22:00:00Z"));
   });
 });
