@@ -1,3 +1,6 @@
+export * from "./business-time/business-time";
+export * from "./business-time/schema";
+export * from "./business-time/types";
 export * from "./contracts/audit";
 export * from "./contracts/auth";
 export * from "./contracts/channels";
