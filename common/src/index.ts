@@ -1,8 +1,12 @@
+<<<<<<< HEAD
 export * from "./business-time/business-time";
 export * from "./business-time/schema";
+=======
+>>>>>>> calendars
 export * from "./business-time/types";
 export * from "./contracts/audit";
 export * from "./contracts/auth";
+export * from "./contracts/calendars";
 export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";
