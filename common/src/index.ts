@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 export * from "./business-time/business-time";
 export * from "./business-time/schema";
-=======
->>>>>>> calendars
 export * from "./business-time/types";
 export * from "./contracts/audit";
 export * from "./contracts/auth";
