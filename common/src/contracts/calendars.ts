@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openingIntervalSchema } from "../business-time/schema";
 import { WEEKDAYS } from "../business-time/types";
 import { idSchema, isoDateTime, timeZoneSchema } from "./shared";
 
@@ -21,14 +22,6 @@ function isRealDate(value: string): boolean {
 }
 
 /** One opening interval on a weekday; a night shift is two intervals, one on each day. */
-export const openingIntervalSchema = z
-  .strictObject({ day: weekdaySchema, open: clockTimeSchema, close: clockTimeSchema })
-  // Malformed times have their own message; comparing them would add a misleading one.
-  .refine((i) => !CLOCK_TIME.test(i.open) || !CLOCK_TIME.test(i.close) || i.open < i.close, {
-    path: ["close"],
-    message: "Closes after it opens",
-  });
-
 /** The weekly hours: at least one interval (a calendar never open would never count a minute), none overlapping. */
 export const weeklyHoursSchema = z
   .array(openingIntervalSchema)
