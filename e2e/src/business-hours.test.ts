@@ -80,7 +80,9 @@ describe("an admin sets business hours", () => {
     const card = admin.getByTestId("calendar-card").filter({ hasText: "Bucharest desk" });
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain("Europe/Bucharest · Romania");
-    await expect(card.getByRole("row", { name: /Monday/ }).textContent()).resolves.toBe("Monday09:00–12:00, 13:00–18:00");
+    await expect(card.getByRole("row", { name: /Monday/ }).textContent()).resolves.toBe(
+      "Monday09:00–12:00, 13:00–18:00",
+    );
     await expect(card.getByRole("row", { name: /Saturday/ }).textContent()).resolves.toBe("SaturdayClosed");
     const calendars = (await api<{ data: Calendar[] }>("GET", "/business-calendars")).data;
     const desk = calendars.find((c) => c.name === "Bucharest desk")!;
@@ -111,6 +113,15 @@ describe("an admin sets business hours", () => {
     const night = admin.getByTestId("calendar-card").filter({ hasText: "Night shift" });
     await night.getByTestId("default-badge").waitFor({ state: "detached" });
 
+    // The night shift is no longer the default and no team uses it: it can go, after a confirmation.
+    await night.getByRole("button", { name: "Actions for Night shift" }).click();
+    await admin.getByRole("menuitem", { name: "Delete" }).click();
+    const confirm = admin.getByRole("dialog", { name: "Delete calendar" });
+    await expect(confirm.textContent()).resolves.toContain("Delete Night shift?");
+    await confirm.getByRole("button", { name: "Delete" }).click();
+    await night.waitFor({ state: "detached" });
+    await admin.getByText("Calendar Night shift was deleted.").waitFor();
+
     // Technical support counts its tickets in it.
     const teamPicker = admin.getByRole("combobox", { name: "Calendar of Technical support" });
     await teamPicker.click();
@@ -120,10 +131,11 @@ describe("an admin sets business hours", () => {
     const after = (await api<{ data: Calendar[] }>("GET", "/business-calendars")).data;
     const teams = (await api<{ data: { id: string; name: string }[] }>("GET", "/teams")).data;
     const support = teams.find((t) => t.name === "Technical support")!;
-    expect(after.map((c) => [c.name, c.isDefault, c.teamIds])).toEqual([
-      ["Bucharest desk", true, [support.id]],
-      ["Night shift", false, []],
-    ]);
+    expect(after.map((c) => [c.name, c.isDefault, c.teamIds])).toEqual([["Bucharest desk", true, [support.id]]]);
+    // Now that a team uses it, the only calendar cannot be deleted from its menu.
+    await card.getByRole("button", { name: "Actions for Bucharest desk" }).click();
+    await expect(admin.getByRole("menuitem", { name: /Delete/ }).isDisabled()).resolves.toBe(true);
+    await admin.keyboard.press("Escape");
     await admin.screenshot({ path: "/tmp/calendars-page-en.png", animations: "disabled", fullPage: true });
 
     // In Arabic the page runs right to left; times and zone names still read left to right.
