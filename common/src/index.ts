@@ -3,6 +3,7 @@ export * from "./business-time/schema";
 export * from "./business-time/types";
 export * from "./contracts/audit";
 export * from "./contracts/auth";
+export * from "./contracts/calendars";
 export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";

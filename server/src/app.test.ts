@@ -219,6 +219,11 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/notifications": ["get"],
       "/api/v1/notifications/count": ["get"],
       "/api/v1/notifications/read": ["post"],
+      "/api/v1/business-calendars": ["get", "post"],
+      "/api/v1/business-calendars/{id}": ["delete", "get", "patch"],
+      "/api/v1/business-calendars/{id}/closed-days": ["get"],
+      "/api/v1/holiday-countries": ["get"],
+      "/api/v1/teams/{id}/calendar": ["put"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

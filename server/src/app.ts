@@ -5,6 +5,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes, recordAudit } from "./modules/audit";
 import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
+import { calendarRoutes } from "./modules/calendars";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
@@ -98,6 +99,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
   v1.route("/", notificationRoutes);
+  v1.route("/", calendarRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -43,6 +43,8 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
       expect.arrayContaining([
         "api_tokens",
         "audit_events",
+        "business_calendars",
+        "calendar_customer_regions",
         "companies",
         "custom_field_defs",
         "customer_identities",
@@ -53,6 +55,7 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "organizations",
         "sessions",
         "team_members",
+        "team_calendars",
         "teams",
         "ticket_counters",
         "tickets",
@@ -114,6 +117,8 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "customer_identities_org_channel_value",
         "custom_field_defs_org_entity_key",
         "notifications_org_message_user_key",
+        "business_calendars_org_name_key",
+        "business_calendars_org_default_key",
       ]),
     );
   });
@@ -261,7 +266,20 @@ describe("across organisations, the API answers as if foreign objects did not ex
     expect((await a.as.admin.patch(`/api/v1/channels/imap-mailboxes/${mailbox.id}`, { enabled: false })).status).toBe(
       200,
     );
-    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket, mailbox };
+    const calendar = created(
+      await a.as.admin.post("/api/v1/business-calendars", {
+        name: "A-hours",
+        timeZone: "Europe/Bucharest",
+        hours: [{ day: "mon", open: "09:00", close: "17:00" }],
+        holidays: [{ date: "2026-07-10", name: "A's secret day" }],
+        holidayCountry: "RO",
+        customerRegions: ["Europe/Bucharest"],
+      }),
+    );
+    expect(
+      (await a.as.admin.send("PUT", `/api/v1/teams/${team.id}/calendar`, { calendarId: calendar.id })).status,
+    ).toBe(200);
+    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket, mailbox, calendar };
   }
 
   /** What organisation A sees of its customer-side objects, to prove nothing changed. */
@@ -276,6 +294,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       (await as.get(`/api/v1/tickets/${o.second.id}`)).body,
       (await as.get(`/api/v1/tickets/${o.ticket.id}/messages`)).body,
       (await as.get("/api/v1/channels/imap-mailboxes")).body,
+      (await as.get(`/api/v1/business-calendars/${o.calendar.id}`)).body,
     ]);
   }
 
@@ -290,9 +309,12 @@ describe("across organisations, the API answers as if foreign objects did not ex
     // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
+      "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
+      "GET /api/v1/business-calendars/{id}",
+      "GET /api/v1/business-calendars/{id}/closed-days",
       "GET /api/v1/companies/{id}",
       "GET /api/v1/customers/{id}",
       "GET /api/v1/customers/{id}/timeline",
@@ -302,6 +324,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/tickets/{id}",
       "GET /api/v1/tickets/{id}/messages",
       "GET /api/v1/users/{id}",
+      "PATCH /api/v1/business-calendars/{id}",
       "PATCH /api/v1/channels/imap-mailboxes/{id}",
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
@@ -314,6 +337,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",
+      "PUT /api/v1/teams/{id}/calendar",
     ]);
   });
 
@@ -346,6 +370,8 @@ describe("across organisations, the API answers as if foreign objects did not ex
         await as.get(`/api/v1/companies/${o.company.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}/messages`),
+        await as.get(`/api/v1/business-calendars/${o.calendar.id}`),
+        await as.get(`/api/v1/business-calendars/${o.calendar.id}/closed-days?from=2026-01-01&to=2026-12-31`),
       ]) {
         expect(res.status, role).toBe(404);
         expect(res.body.code).toBe("not_found");
@@ -379,6 +405,21 @@ describe("across organisations, the API answers as if foreign objects did not ex
         route: "DELETE channels/imap-mailboxes/:id",
         minimum: "admin",
         send: (as) => as.delete(`/api/v1/channels/imap-mailboxes/${o.mailbox.id}`),
+      },
+      {
+        route: "PATCH business-calendars/:id",
+        minimum: "admin",
+        send: (as) => as.patch(`/api/v1/business-calendars/${o.calendar.id}`, { name: "Owned", isDefault: true }),
+      },
+      {
+        route: "DELETE business-calendars/:id",
+        minimum: "admin",
+        send: (as) => as.delete(`/api/v1/business-calendars/${o.calendar.id}`),
+      },
+      {
+        route: "PUT teams/:id/calendar",
+        minimum: "admin",
+        send: (as) => as.send("PUT", `/api/v1/teams/${team.id}/calendar`, { calendarId: null }),
       },
       {
         route: "PATCH customers/:id",
@@ -467,6 +508,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       o.ticket.id,
       o.second.id,
       o.customer.email,
+      o.calendar.id,
     ]);
     const aEmail = encodeURIComponent(o.customer.email);
     const lists = {
@@ -476,6 +518,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       customFields: await b.as.agent.get("/api/v1/custom-fields"),
       tickets: await b.as.agent.get("/api/v1/tickets?limit=200"),
       tokens: await b.as.admin.get("/api/v1/api-tokens?all=true&limit=200"),
+      calendars: await b.as.agent.get("/api/v1/business-calendars"),
     };
     const filtered = [
       await b.as.admin.get(`/api/v1/users?q=${encodeURIComponent(a.users.agent.email)}`),
@@ -506,6 +549,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
     expect(lists.customFields.body.data).toEqual([]);
     expect(ids(lists.tickets)).toEqual([o.bTicket.id]);
     expect(lists.tokens.body.data).toHaveLength(1);
+    expect(lists.calendars.body.data).toEqual([]);
   });
 
   it("never shows, counts or marks A's notifications in B, and lets B mention none of A's staff", async () => {
@@ -564,6 +608,34 @@ describe("across organisations, the API answers as if foreign objects did not ex
     ]);
     expect((await a.as.admin.get(`/api/v1/teams/${team.id}`)).body.data.memberIds).toEqual([a.users.agent.id]);
     expect((await b.as.admin.get(`/api/v1/teams/${bTeam.id}`)).body.data.memberIds).toEqual([]);
+  });
+
+  it("refuses A's calendar for B's team (422 fields.calendarId) and A's team in B (404); A's regions bind A alone", async () => {
+    const o = await twoOrgs();
+    const { a, b, team } = o;
+    const before = await snapshotOf(o);
+    const bTeam = (await b.as.admin.post("/api/v1/teams", { name: "B-team" })).body.data;
+    const poach = await b.as.admin.send("PUT", `/api/v1/teams/${bTeam.id}/calendar`, { calendarId: o.calendar.id });
+    expect([poach.status, poach.body.code, poach.body.fields]).toEqual([
+      422,
+      "unprocessable",
+      { calendarId: ["Unknown calendar"] },
+    ]);
+    const bCalendar = created(
+      await b.as.admin.post("/api/v1/business-calendars", {
+        name: "A-hours",
+        timeZone: "UTC",
+        hours: [{ day: "tue", open: "10:00", close: "11:00" }],
+        customerRegions: ["Europe/Bucharest"],
+      }),
+    );
+    expect(bCalendar.isDefault).toBe(true);
+    const steal = await b.as.admin.send("PUT", `/api/v1/teams/${team.id}/calendar`, { calendarId: bCalendar.id });
+    expect([steal.status, steal.body.code]).toEqual([404, "not_found"]);
+    expect(await snapshotOf(o)).toEqual(before);
+    expect((await a.as.agent.get("/api/v1/business-calendars")).body.data.map((c: { id: string }) => c.id)).toEqual([
+      o.calendar.id,
+    ]);
   });
 
   it("refuses A's company and A's field definitions in B, and makes B its own customer for A's customer's address", async () => {

@@ -67,6 +67,17 @@ export async function existingTeamIds(s: OrgTx, ids: string[]): Promise<Set<stri
   return new Set(rows.map((r) => r.id));
 }
 
+/** The names of those of `ids` that are teams of this organisation, by name. */
+export async function teamNames(s: OrgTx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await s.tx
+    .select({ name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.orgId, s.orgId), inArray(teams.id, [...ids])))
+    .orderBy(sql`lower(${teams.name})`);
+  return rows.map((r) => r.name);
+}
+
 /** The subset of `ids` that are users of this organisation. */
 export async function existingUserIds(s: OrgTx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

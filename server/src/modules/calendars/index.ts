@@ -1,0 +1,2 @@
+export { type ChosenCalendar, calendarForTicket, calendarSpec } from "./calendar-choice";
+export { calendarRoutes } from "./calendars.routes";
