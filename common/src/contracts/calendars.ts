@@ -50,7 +50,8 @@ export const customHolidaySchema = z.strictObject({
 });
 export type CustomHoliday = z.infer<typeof customHolidaySchema>;
 
-const customHolidaysSchema = z
+/** An organisation's own closed days, each date once. */
+export const customHolidaysSchema = z
   .array(customHolidaySchema)
   .max(500)
   .superRefine((list, ctx) => {

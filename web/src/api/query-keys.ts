@@ -43,6 +43,13 @@ export const queryKeys = {
     count: ["notifications", "count"] as const,
     recent: ["notifications", "recent"] as const,
   },
+  calendars: {
+    /** Every calendar and what hangs off them: what a calendar write invalidates. */
+    all: ["business-calendars"] as const,
+    closedDays: (id: string, from: string, to: string, language: string) =>
+      ["business-calendars", id, "closed-days", from, to, language] as const,
+    countries: (language: string) => ["holiday-countries", language] as const,
+  },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,
 };

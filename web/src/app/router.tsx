@@ -4,6 +4,7 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
+import { BusinessHoursPage } from "../features/admin-calendars/business-hours-page";
 import { MailPage } from "../features/admin-mail/mail-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
@@ -123,6 +124,11 @@ const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff
 const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
 const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
 const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: "/mail", component: MailPage });
+const businessHoursRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/business-hours",
+  component: BusinessHoursPage,
+});
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -160,7 +166,7 @@ const routeTree = rootRoute.addChildren([
     searchRoute,
     ticketRoute,
     consoleRoute,
-    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, auditRoute]),
+    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, businessHoursRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),
 ]);

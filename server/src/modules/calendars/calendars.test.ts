@@ -238,8 +238,8 @@ describe("business calendars: rejects bad input", () => {
         ],
         { "hours.1.open": ["Overlaps 09:00–13:00"] },
       ],
-      [[{ day: "mon", open: "17:00", close: "09:00" }], { "hours.0.close": ["Closes after it opens"] }],
-      [[{ day: "mon", open: "09:00", close: "09:00" }], { "hours.0.close": ["Closes after it opens"] }],
+      [[{ day: "mon", open: "17:00", close: "09:00" }], { "hours.0.close": ["Must be later than the opening time"] }],
+      [[{ day: "mon", open: "09:00", close: "09:00" }], { "hours.0.close": ["Must be later than the opening time"] }],
       [[], { hours: ["Open at least once a week"] }],
     ];
     for (const [hours, fields] of cases) expectProblem(await post(hours), 400, fields);

@@ -161,6 +161,21 @@ describe("closed days: public holidays from date-holidays, in the country's own 
     ]);
   });
 
+  it("names each answer in its own caller's language where the library can, whoever asked before", async () => {
+    const id = await calendarOf("RO");
+    const named = async (lang?: string) =>
+      (await closedDays(id, "2026-12-01", "2026-12-26", lang)).map((d) => d.name).join(" | ");
+    const own = "Ziua națională, Ziua Marii Uniri | Crăciunul | A doua zi de Crăciun";
+    expect(await named("en")).toBe("National holiday | Christmas Day | Boxing Day");
+    expect(await named()).toBe(own);
+    expect(await named("de")).toBe("Ziua națională, Ziua Marii Uniri | Weihnachten | 2. Weihnachtstag");
+    expect(await named("ar")).toBe("Ziua națională, Ziua Marii Uniri | عيد الميلاد المجيد | A doua zi de Crăciun");
+    expect(await named("fr, ru;q=0.5")).toBe(
+      "Ziua națională, Ziua Marii Uniri | Рождество Христово | A doua zi de Crăciun",
+    );
+    expect(await named()).toBe(own);
+  });
+
   it("a half-day public holiday leaves its day open (Iceland's Christmas Eve from 13:00)", async () => {
     const days = await closedDays(await calendarOf("IS"), "2026-12-20", "2026-12-31");
     expect(days).toEqual([publicDay("2026-12-25", "Jóladagur"), publicDay("2026-12-26", "Annar í jólum")]);

@@ -55,7 +55,11 @@ function closuresOfYear(country: string, region: string | null, year: number, la
   const kept = years.get(key);
   if (kept) return kept;
   const out: PublicClosure[] = [];
-  for (const h of holidaysOf(country, region).getHolidays(year, lang ?? undefined)) {
+  const hd = holidaysOf(country, region);
+  // getHolidays(year, lang) prepends `lang` to the instance's own language list for good (a library
+  // bug), so a kept instance would name holidays by whoever asked before; the list is set each time.
+  hd.setLanguages(lang ? [lang] : []);
+  for (const h of hd.getHolidays(year)) {
     if (h.type !== "public" || h.date.slice(11, 19) !== "00:00:00") continue;
     const first = h.date.slice(0, 10);
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
