@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TICKET_STATUSES } from "../tickets/status";
+import type { TICKET_STATUSES } from "../tickets/status";
 import { idSchema, isoDateTime } from "./shared";
 import { TICKET_CHANNELS, TICKET_PRIORITIES } from "./tickets";
 

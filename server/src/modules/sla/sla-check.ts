@@ -3,9 +3,9 @@ import type { Ctx } from "../../platform/context";
 import { domainEvents } from "../../platform/events";
 import type { JobHandler } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
+import { slaPolicies, ticketSlaTargets } from "./sla.tables";
 import { recordSlaEvent } from "./sla-engine";
 import { refreshSummary } from "./sla-targets";
-import { slaPolicies, ticketSlaTargets } from "./sla.tables";
 
 /** Raised once when a target comes within its warning time, and once when it is missed. */
 export const SLA_WARNING = "sla.warning";
@@ -48,11 +48,19 @@ export const checkSlaHandler: JobHandler = async (ctx: Ctx, payload, _job, now) 
     );
     const alert = { ticketId, target: row.target, dueAt: row.dueAt };
     if (row.dueAt.getTime() <= now.getTime()) {
-      await s.tx.update(ticketSlaTargets).set({ state: "breached", breachedAt: row.dueAt, updatedAt: now }).where(where);
+      await s.tx
+        .update(ticketSlaTargets)
+        .set({ state: "breached", breachedAt: row.dueAt, updatedAt: now })
+        .where(where);
       await recordSlaEvent(s, row, "breached", row.dueAt);
       await refreshSummary(s, ticketId);
       await domainEvents.emit<SlaAlert>(s, SLA_BREACHED, alert);
-    } else if (!row.warnedAt && policy && policy.warn > 0 && row.dueAt.getTime() - policy.warn * 60_000 <= now.getTime()) {
+    } else if (
+      !row.warnedAt &&
+      policy &&
+      policy.warn > 0 &&
+      row.dueAt.getTime() - policy.warn * 60_000 <= now.getTime()
+    ) {
       await s.tx.update(ticketSlaTargets).set({ warnedAt: now, updatedAt: now }).where(where);
       await recordSlaEvent(s, row, "warning", now);
       await domainEvents.emit<SlaAlert>(s, SLA_WARNING, alert);
