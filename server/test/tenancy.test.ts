@@ -374,6 +374,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
         await as.get(`/api/v1/companies/${o.company.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}/messages`),
+        await as.get(`/api/v1/tickets/${o.ticket.id}/sla`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}/closed-days?from=2026-01-01&to=2026-12-31`),
       ]) {
