@@ -11,6 +11,7 @@ export * from "./contracts/notifications";
 export * from "./contracts/portal";
 export * from "./contracts/search";
 export * from "./contracts/shared";
+export * from "./contracts/sla";
 export * from "./contracts/staff";
 export * from "./contracts/tickets";
 export * from "./custom-fields/validate";

@@ -12,6 +12,7 @@ import { customerRoutes } from "./modules/customers";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { searchRoutes } from "./modules/search";
+import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
 import type { Deps } from "./platform/context";
@@ -98,6 +99,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", viewRoutes);
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
+  v1.route("/", slaRoutes);
   v1.route("/", notificationRoutes);
   v1.route("/", calendarRoutes);
   app.route("/api/v1", v1);

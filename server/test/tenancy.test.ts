@@ -306,11 +306,12 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .filter(([path]) => path.includes("{id}"))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts).
+    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts; SLA policies': sla-policies.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
+      "DELETE /api/v1/sla-policies/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
       "GET /api/v1/business-calendars/{id}",
@@ -320,15 +321,18 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
+      "GET /api/v1/sla-policies/{id}",
       "GET /api/v1/teams/{id}",
       "GET /api/v1/tickets/{id}",
       "GET /api/v1/tickets/{id}/messages",
+      "GET /api/v1/tickets/{id}/sla",
       "GET /api/v1/users/{id}",
       "PATCH /api/v1/business-calendars/{id}",
       "PATCH /api/v1/channels/imap-mailboxes/{id}",
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
+      "PATCH /api/v1/sla-policies/{id}",
       "PATCH /api/v1/teams/{id}",
       "PATCH /api/v1/tickets/{id}",
       "PATCH /api/v1/users/{id}",
@@ -370,6 +374,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
         await as.get(`/api/v1/companies/${o.company.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}`),
         await as.get(`/api/v1/tickets/${o.ticket.id}/messages`),
+        await as.get(`/api/v1/tickets/${o.ticket.id}/sla`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}/closed-days?from=2026-01-01&to=2026-12-31`),
       ]) {

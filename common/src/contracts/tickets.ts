@@ -37,6 +37,9 @@ export const ticketSchema = z.object({
   solvedAt: isoDateTime.nullable(),
   closedAt: isoDateTime.nullable(),
   lastMessageAt: isoDateTime,
+  /** When the next SLA promise on this ticket falls due (null: none counting), and whether one was missed. */
+  slaDueAt: isoDateTime.nullable(),
+  slaBreached: z.boolean(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

@@ -34,7 +34,7 @@ export {
 } from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
-export { findTicket, type TicketRow, ticketByNumber } from "./tickets.queries";
+export { findTicket, setSlaSummary, type TicketRow, ticketByNumber } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";

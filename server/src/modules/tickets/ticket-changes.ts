@@ -84,8 +84,9 @@ export async function checkTicketFields(
   return values;
 }
 
-// Times that move on every write say nothing about what changed.
-const NOT_A_CHANGE = new Set(["updatedAt", "lastMessageAt"]);
+// Times that move on every write, and what other modules derive from the ticket (its SLA summary),
+// say nothing about what changed.
+const NOT_A_CHANGE = new Set(["updatedAt", "lastMessageAt", "slaDueAt", "slaBreached"]);
 
 /** The properties that differ between two versions of a ticket (times of writing aside). */
 export function changedFields(before: TicketRow, after: TicketRow): (keyof TicketRow)[] {

@@ -23,6 +23,8 @@ export function presentTicket(r: TicketRow): Ticket {
     solvedAt: r.solvedAt?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
     lastMessageAt: r.lastMessageAt.toISOString(),
+    slaDueAt: r.slaDueAt?.toISOString() ?? null,
+    slaBreached: r.slaBreached,
   };
 }
 

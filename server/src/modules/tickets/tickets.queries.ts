@@ -44,3 +44,18 @@ export async function ticketByNumber(s: OrgTx, number: number): Promise<TicketRo
     .for("update");
   return row;
 }
+
+/**
+ * Records what the SLA clocks say of a ticket, for the inbox to sort and flag by: derived data,
+ * so neither the ticket's activity time nor its change events move.
+ */
+export async function setSlaSummary(
+  s: OrgTx,
+  ticketId: string,
+  summary: { dueAt: Date | null; breached: boolean },
+): Promise<void> {
+  await s.tx
+    .update(tickets)
+    .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })
+    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)));
+}

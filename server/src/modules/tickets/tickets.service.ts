@@ -207,6 +207,16 @@ export async function bulkUpdateTickets(
 }
 
 function snap(r: TicketRow) {
-  const { orgId: _o, createdAt: _c, updatedAt: _u, lastMessageAt: _l, solvedAt: _s, closedAt: _cl, ...rest } = r;
+  const {
+    orgId: _o,
+    createdAt: _c,
+    updatedAt: _u,
+    lastMessageAt: _l,
+    solvedAt: _s,
+    closedAt: _cl,
+    slaDueAt: _d,
+    slaBreached: _b,
+    ...rest
+  } = r;
   return rest;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -46,6 +47,9 @@ export const tickets = pgTable(
     solvedAt: at("solved_at"),
     closedAt: at("closed_at"),
     lastMessageAt: at("last_message_at").notNull().defaultNow(),
+    /** Kept by the SLA module: when the ticket's next promise falls due, and whether one was missed. */
+    slaDueAt: at("sla_due_at"),
+    slaBreached: boolean("sla_breached").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -61,6 +65,7 @@ export const tickets = pgTable(
     index("tickets_org_team_idx").on(t.orgId, t.teamId, t.status),
     index("tickets_org_requester_idx").on(t.orgId, t.requesterId, t.createdAt),
     index("tickets_org_tags_idx").using("gin", t.tags),
+    index("tickets_org_sla_due_idx").on(t.orgId, t.slaDueAt),
   ],
 );
 

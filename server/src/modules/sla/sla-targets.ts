@@ -1,0 +1,159 @@
+import type { SlaConditions, SlaTargetName } from "@frontline/common";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { enqueueJob } from "../../platform/jobs";
+import type { OrgTx } from "../../platform/tenancy";
+import { calendarForTicket, calendarSpec } from "../calendars";
+import { findCustomer } from "../customers";
+import { setSlaSummary, type TicketRow } from "../tickets";
+import { slaPolicies, ticketSlaTargets } from "./sla.tables";
+import { dueFrom, minutesOn, policyCovers, type SlaClock } from "./sla-clock";
+
+export type PolicyRow = typeof slaPolicies.$inferSelect;
+export type TargetRow = typeof ticketSlaTargets.$inferSelect;
+type TargetSpec = { minutes: number; businessTime: boolean };
+export type PolicyTargets = Partial<Record<SlaTargetName, TargetSpec>>;
+
+export const CHECK_SLA = "sla.check";
+
+/** The policy that covers a ticket now: the first active one, in order, whose conditions match. */
+export async function policyFor(s: OrgTx, ticket: TicketRow): Promise<PolicyRow | undefined> {
+  const policies = await s.tx
+    .select()
+    .from(slaPolicies)
+    .where(and(eq(slaPolicies.orgId, s.orgId), eq(slaPolicies.active, true)))
+    .orderBy(asc(slaPolicies.position), asc(slaPolicies.id));
+  const customer = await findCustomer(s, ticket.requesterId);
+  const facts = {
+    priority: ticket.priority,
+    channel: ticket.channel,
+    tags: ticket.tags,
+    teamId: ticket.teamId,
+    companyId: customer?.companyId ?? null,
+  };
+  return policies.find((p) => policyCovers(p.conditions as SlaConditions, facts));
+}
+
+/** The calendar a policy counts business time in for this ticket: its own, else the ticket's (team, region, default). */
+export async function clockOf(s: OrgTx, policy: PolicyRow, ticket: TicketRow, now: Date) {
+  if (policy.calendarId) return { spec: await calendarSpec(s, policy.calendarId, now) };
+  const customer = await findCustomer(s, ticket.requesterId);
+  const chosen = await calendarForTicket(
+    s,
+    { teamId: ticket.teamId, customerTimeZone: customer?.timeZone ?? null },
+    now,
+  );
+  return { spec: chosen?.spec };
+}
+
+/** A ticket's targets, by name. */
+export async function targetsOf(s: OrgTx, ticketId: string): Promise<Map<SlaTargetName, TargetRow>> {
+  const rows = await s.tx
+    .select()
+    .from(ticketSlaTargets)
+    .where(and(eq(ticketSlaTargets.orgId, s.orgId), eq(ticketSlaTargets.ticketId, ticketId)));
+  return new Map(rows.map((r) => [r.target, r]));
+}
+
+/** Queues the checks of a target's due time: the warning (if any) and the breach. Stale checks find nothing to do. */
+async function scheduleChecks(s: OrgTx, row: TargetRow, warnBeforeMinutes: number): Promise<void> {
+  if (row.state !== "active" || !row.dueAt) return;
+  const payload = { ticketId: row.ticketId, target: row.target };
+  if (warnBeforeMinutes > 0) {
+    await enqueueJob(s, CHECK_SLA, payload, { runAt: new Date(row.dueAt.getTime() - warnBeforeMinutes * 60_000) });
+  }
+  await enqueueJob(s, CHECK_SLA, payload, { runAt: row.dueAt });
+}
+
+/** Writes a target (new or changed) and schedules its checks when its due time moved. */
+export async function saveTarget(s: OrgTx, row: TargetRow, before: TargetRow | undefined, warn: number): Promise<void> {
+  const values = { ...row, updatedAt: new Date() };
+  if (before) {
+    await s.tx
+      .update(ticketSlaTargets)
+      .set(values)
+      .where(
+        and(
+          eq(ticketSlaTargets.orgId, s.orgId),
+          eq(ticketSlaTargets.ticketId, row.ticketId),
+          eq(ticketSlaTargets.target, row.target),
+        ),
+      );
+  } else {
+    await s.tx.insert(ticketSlaTargets).values(values);
+  }
+  if (row.dueAt?.getTime() !== before?.dueAt?.getTime() || row.state !== before?.state) {
+    await scheduleChecks(s, row, warn);
+  }
+}
+
+/** A fresh clock for a target, counting from `from`. */
+export function startedTarget(
+  ticket: TicketRow,
+  policy: PolicyRow,
+  target: SlaTargetName,
+  spec: TargetSpec,
+  clock: SlaClock,
+  from: Date,
+): TargetRow {
+  return {
+    orgId: ticket.orgId,
+    ticketId: ticket.id,
+    target,
+    policyId: policy.id,
+    minutes: spec.minutes,
+    businessTime: spec.businessTime,
+    state: "active",
+    startedAt: from,
+    resumedAt: from,
+    consumedMinutes: 0,
+    dueAt: dueFrom(clock, from, spec.minutes),
+    warnedAt: null,
+    metAt: null,
+    breachedAt: null,
+    updatedAt: from,
+  };
+}
+
+/** The same target paused at `at`: what it used is kept, it falls due no more until resumed. */
+export function pausedAt(row: TargetRow, clock: SlaClock, at: Date): TargetRow {
+  if (row.state !== "active") return row;
+  return {
+    ...row,
+    state: "paused",
+    consumedMinutes: row.consumedMinutes + Math.max(0, minutesOn(clock, row.resumedAt, at)),
+    dueAt: null,
+  };
+}
+
+/** The same target counting again from `at`, with what it has left. */
+export function resumedAt(row: TargetRow, clock: SlaClock, at: Date): TargetRow {
+  if (row.state !== "paused") return row;
+  return { ...row, state: "active", resumedAt: at, dueAt: dueFrom(clock, at, row.minutes - row.consumedMinutes) };
+}
+
+/** Keeps the ticket's SLA summary (next due time, whether a promise was missed) in step with its targets. */
+export async function refreshSummary(s: OrgTx, ticketId: string): Promise<void> {
+  const rows = [...(await targetsOf(s, ticketId)).values()];
+  const due = rows
+    .filter((r) => r.state === "active" && r.dueAt)
+    .map((r) => r.dueAt!.getTime())
+    .sort((a, b) => a - b)[0];
+  await setSlaSummary(s, ticketId, {
+    dueAt: due === undefined ? null : new Date(due),
+    breached: rows.some((r) => r.state === "breached"),
+  });
+}
+
+/** Removes a ticket's clocks that its policy no longer has (or all, when no policy covers it now). */
+export async function dropTargets(s: OrgTx, ticketId: string, targets: SlaTargetName[]): Promise<void> {
+  if (targets.length === 0) return;
+  await s.tx
+    .delete(ticketSlaTargets)
+    .where(
+      and(
+        eq(ticketSlaTargets.orgId, s.orgId),
+        eq(ticketSlaTargets.ticketId, ticketId),
+        inArray(ticketSlaTargets.target, targets),
+      ),
+    );
+}
