@@ -19,7 +19,11 @@ afterAll(() => {
 // These start the real process on embedded PGlite: start-up, the data-folder lock and shutdown are its own.
 const embedded = { DATABASE_URL: "", PORT: "0", SMTP_PORT: "0", LOG_LEVEL: "info" };
 
-describe("start-up", () => {
+// Each test starts real processes on a fresh embedded database (initdb and every migration): give
+// them time on a busy two-core machine.
+const PROCESS_TIMEOUT = 120_000;
+
+describe("start-up", { timeout: PROCESS_TIMEOUT }, () => {
   it("stops with one clear line naming a wrong variable", async () => {
     const p = spawnTs("server/src/main.ts", { ...embedded, PORT: "not-a-port", DATA_DIR: tempDir() });
     expect(await p.exited).toBe(1);
