@@ -30,6 +30,32 @@ export async function enqueueJob(
   return id;
 }
 
+/**
+ * Adds a job unless the same one (queue and payload) is already waiting to run: a wake-up that many
+ * changes ask for at once ("look at this team's queue again") runs once. A job already running does
+ * not count, since it may have looked before the change that asks again.
+ */
+export async function enqueueJobOnce(
+  s: OrgTx,
+  queue: string,
+  payload: Record<string, unknown>,
+  opts: { runAt?: Date; maxAttempts?: number } = {},
+): Promise<void> {
+  const [waiting] = await s.tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.orgId, s.orgId),
+        eq(jobs.queue, queue),
+        eq(jobs.status, "queued"),
+        sql`${jobs.payload} = ${JSON.stringify(payload)}::jsonb`,
+      ),
+    )
+    .limit(1);
+  if (!waiting) await enqueueJob(s, queue, payload, opts);
+}
+
 /** Exponential backoff with ±20% jitter: 10 s, 20 s, 40 s … capped at one hour. */
 export function retryDelayMs(attempt: number, random = Math.random): number {
   const base = Math.min(10_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
