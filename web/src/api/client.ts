@@ -105,6 +105,11 @@ export function apiPatch<T>(path: string, body: unknown, schema: Schema<T>): Pro
   return request("PATCH", path, { body, schema });
 }
 
+/** PUT a JSON body (a whole setting) and validate the response. */
+export function apiPut<T>(path: string, body: unknown, schema: Schema<T>): Promise<T> {
+  return request("PUT", path, { body, schema });
+}
+
 /** DELETE; the server answers 204. */
 export function apiDelete(path: string): Promise<void> {
   return request<undefined>("DELETE", path, {});

@@ -43,6 +43,17 @@ export const queryKeys = {
     count: ["notifications", "count"] as const,
     recent: ["notifications", "recent"] as const,
   },
+  routing: {
+    /** Everything routing shows: what a routing write invalidates. */
+    all: ["routing"] as const,
+    presence: ["routing", "presence"] as const,
+    skills: ["routing", "skills"] as const,
+    team: (teamId: string) => ["routing", "team", teamId] as const,
+    agents: (teamId: string | null) => ["routing", "agents", teamId] as const,
+    queue: (teamId: string) => ["routing", "queue", teamId] as const,
+    /** Under "tickets", so a change to the ticket refreshes what it requires too. */
+    requirements: (ticketId: string) => ["tickets", "detail", ticketId, "requirements"] as const,
+  },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,
 };
