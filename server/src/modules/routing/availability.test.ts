@@ -44,6 +44,20 @@ describe("capacity", () => {
     expect(await floor.assigneeOf(four!.id)).toBe(ana!.id);
   });
 
+  it("frees room when one of the agent's tickets is merged into another", async () => {
+    const floor = await makeFloor(h, ["Ana"]);
+    const [ana] = floor.agents;
+    await floor.route({ strategy: "round_robin" });
+    await floor.org.as.supervisor.patch(`/api/v1/routing/agents/${ana!.id}`, { maxTickets: 2 });
+    await floor.presence(ana!, "online");
+    const [one, two, waiting] = [await floor.ticket(), await floor.ticket(), await floor.ticket()];
+    expect(waiting.assigneeId).toBeNull();
+    const merged = await floor.org.as.supervisor.post(`/api/v1/tickets/${one.id}/merge`, { sourceId: two.id });
+    expect(merged.status).toBe(200);
+    await floor.runJobs();
+    expect(await floor.assigneeOf(waiting.id)).toBe(ana!.id);
+  });
+
   it("counts chats against the chat capacity, apart from tickets", async () => {
     const floor = await makeFloor(h, ["Ana"]);
     const [ana] = floor.agents;

@@ -97,7 +97,7 @@ const weighs = (t: TicketRow): boolean => t.mergedIntoId === null && LOAD.includ
 /**
  * Gives a waiting ticket to the agent its team's strategy picks, inside the caller's transaction;
  * nothing when the team assigns by hand or nobody fits (it waits in the queue). `excludeUserId` is
- * the agent who just handed it back, who is not offered it again at once.
+ * the agent who just handed it back: it goes to someone else if anyone else fits.
  */
 export async function routeTicket(s: OrgTx, ticket: TicketRow, excludeUserId: string | null = null): Promise<void> {
   if (!isWaiting(ticket) || (await teamSettingsFor(s, ticket.teamId!)).strategy === "manual") return;
@@ -108,11 +108,11 @@ export async function routeTicket(s: OrgTx, ticket: TicketRow, excludeUserId: st
   if (settings.strategy === "manual" || !current || !isWaiting(current)) return;
   const team = await teamAgents(s, current.teamId!);
   const need = (await ticketNeedsOf(s, [current])).get(current.id)!;
-  const choice = chooseAgent(
-    need,
-    team.map((a) => asCandidate(a, current.channel)),
-    { ...settings, strategy: settings.strategy, excludeUserId },
-  );
+  const candidates = team.map((a) => asCandidate(a, current.channel));
+  const opts = { ...settings, strategy: settings.strategy };
+  let choice = chooseAgent(need, candidates, { ...opts, excludeUserId });
+  // Someone else first; if nobody else can take it, it goes back rather than waiting for no reason.
+  if (!("userId" in choice) && excludeUserId) choice = chooseAgent(need, candidates, opts);
   if ("userId" in choice) await giveTicket(s, settings, current.id, choice.userId);
 }
 

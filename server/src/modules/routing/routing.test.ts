@@ -84,6 +84,10 @@ describe("round robin", () => {
     expect(moved.body.data).toMatchObject({ teamId: floor.teamId, assigneeId: ana!.id, status: "open" });
     const back = await ana!.as.patch(`/api/v1/tickets/${loose.id}`, { assigneeId: null });
     expect(back.body.data.assigneeId).toBe(bogdan!.id);
+    // With nobody else to take it, a ticket handed back returns rather than waiting for no one.
+    await floor.presence(ana!, "away");
+    const again = await bogdan!.as.patch(`/api/v1/tickets/${loose.id}`, { assigneeId: null });
+    expect(again.body.data.assigneeId).toBe(bogdan!.id);
   });
 
   it("leaves a team that assigns by hand alone", async () => {
