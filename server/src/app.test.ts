@@ -228,6 +228,15 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/business-calendars/{id}/closed-days": ["get"],
       "/api/v1/holiday-countries": ["get"],
       "/api/v1/teams/{id}/calendar": ["put"],
+      "/api/v1/me/presence": ["get", "put"],
+      "/api/v1/routing/agents": ["get"],
+      "/api/v1/routing/agents/{id}": ["get", "patch"],
+      "/api/v1/routing/agents/{id}/presence": ["put"],
+      "/api/v1/routing/queue": ["get"],
+      "/api/v1/routing/skills": ["get", "post"],
+      "/api/v1/routing/skills/{id}": ["delete", "patch"],
+      "/api/v1/teams/{id}/routing": ["get", "put"],
+      "/api/v1/tickets/{id}/requirements": ["get", "put"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

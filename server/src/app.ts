@@ -11,6 +11,7 @@ import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
+import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
 import { searchRoutes } from "./modules/search";
 import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
@@ -102,6 +103,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", slaRoutes);
   v1.route("/", notificationRoutes);
   v1.route("/", calendarRoutes);
+  v1.route("/", routingRoutes);
+  v1.route("/", routingSettingsRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
+import { registerRoutingJobs } from "./modules/routing";
 import { registerSlaJobs } from "./modules/sla";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
@@ -37,6 +38,7 @@ async function main() {
   registerSlaJobs(runner);
   let listeningPort = config.PORT;
   registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
+  registerRoutingJobs(runner);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"

@@ -53,6 +53,12 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "messages",
         "notifications",
         "organizations",
+        "routing_agent_skills",
+        "routing_agents",
+        "routing_skills",
+        "routing_teams",
+        "routing_ticket_requirements",
+        "routing_ticket_skills",
         "sessions",
         "team_members",
         "team_calendars",
@@ -119,6 +125,7 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "notifications_org_message_user_key",
         "business_calendars_org_name_key",
         "business_calendars_org_default_key",
+        "routing_skills_org_name_key",
       ]),
     );
   });
@@ -306,11 +313,13 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .filter(([path]) => path.includes("{id}"))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts; SLA policies': sla-policies.test.ts).
+    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts;
+    // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
+      "DELETE /api/v1/routing/skills/{id}",
       "DELETE /api/v1/sla-policies/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
@@ -321,10 +330,13 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
+      "GET /api/v1/routing/agents/{id}",
       "GET /api/v1/sla-policies/{id}",
       "GET /api/v1/teams/{id}",
+      "GET /api/v1/teams/{id}/routing",
       "GET /api/v1/tickets/{id}",
       "GET /api/v1/tickets/{id}/messages",
+      "GET /api/v1/tickets/{id}/requirements",
       "GET /api/v1/tickets/{id}/sla",
       "GET /api/v1/users/{id}",
       "PATCH /api/v1/business-calendars/{id}",
@@ -332,6 +344,8 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
+      "PATCH /api/v1/routing/agents/{id}",
+      "PATCH /api/v1/routing/skills/{id}",
       "PATCH /api/v1/sla-policies/{id}",
       "PATCH /api/v1/teams/{id}",
       "PATCH /api/v1/tickets/{id}",
@@ -341,7 +355,10 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",
+      "PUT /api/v1/routing/agents/{id}/presence",
       "PUT /api/v1/teams/{id}/calendar",
+      "PUT /api/v1/teams/{id}/routing",
+      "PUT /api/v1/tickets/{id}/requirements",
     ]);
   });
 

@@ -72,6 +72,9 @@ export function problemResponse(err: unknown, c: Context<AppEnv>): Response {
 /** SQLSTATEs for malformed values: bad encoding (NUL), invalid text for a type, unsupported JSON escape. */
 const CLIENT_DATA_ERRORS = new Set(["22021", "22P02", "22P05"]);
 
+/** SQLSTATEs of a lost race: deadlock detected, serialization failure. */
+const RACE_ERRORS = new Set(["40P01", "40001"]);
+
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
@@ -83,6 +86,11 @@ function toAppError(err: unknown): AppError {
     if (err.status === 403) return new AppError("forbidden", err.message || undefined);
     if (err.status === 404) return new AppError("not_found");
     if (err.status === 415) return new AppError("unsupported_media_type");
+  }
+  // Two writes that lock the same rows in opposite orders: the database gives up on one, which may
+  // simply be sent again.
+  if (RACE_ERRORS.has(pgErrorCode(err) ?? "")) {
+    return new AppError("conflict", "This change collided with another one made at the same moment; try again");
   }
   // A value the database cannot hold (a NUL character, a forged cursor id) is the client's doing, not a 500.
   if (CLIENT_DATA_ERRORS.has(pgErrorCode(err) ?? "")) {

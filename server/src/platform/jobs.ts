@@ -32,9 +32,10 @@ export async function enqueueJob(
 }
 
 /**
- * Adds a job unless one of the same queue is already waiting in this organisation: for recurring
- * work that reschedules itself, so two requests never start two chains. The transaction-scoped
- * lock makes two callers at once see each other.
+ * Adds a job unless the same one (queue and payload) is already waiting to run: recurring work that
+ * reschedules itself never starts two chains, and a wake-up many changes ask for at once runs once.
+ * A job already running does not count, since it may have looked before the change that asks again.
+ * The transaction-scoped lock makes two callers at once see each other.
  */
 export async function enqueueJobOnce(
   s: OrgTx,
@@ -42,11 +43,19 @@ export async function enqueueJobOnce(
   payload: Record<string, unknown>,
   opts: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<string | null> {
-  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:job:${queue}`}, 0))`);
+  const key = `${s.orgId}:job:${queue}:${JSON.stringify(payload)}`;
+  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
   const [waiting] = await s.tx
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(eq(jobs.orgId, s.orgId), eq(jobs.queue, queue), eq(jobs.status, "queued")))
+    .where(
+      and(
+        eq(jobs.orgId, s.orgId),
+        eq(jobs.queue, queue),
+        eq(jobs.status, "queued"),
+        sql`${jobs.payload} = ${JSON.stringify(payload)}::jsonb`,
+      ),
+    )
     .limit(1);
   return waiting ? null : enqueueJob(s, queue, payload, opts);
 }

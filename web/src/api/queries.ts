@@ -6,6 +6,7 @@ import { getCompany, getCustomer } from "./customers";
 import { listMailboxes } from "./mailboxes";
 import { countUnreadNotifications, listNotifications } from "./notifications";
 import { queryKeys } from "./query-keys";
+import { getMyPresence, getRequirements, getTeamRouting, listAllSkills, listQueue, listRoutingAgents } from "./routing";
 import { fetchMe } from "./session";
 import { listAllTeams } from "./teams";
 import { getTicket, listMessages } from "./tickets";
@@ -116,3 +117,47 @@ export const viewCountsQuery = queryOptions({
   refetchInterval: 60_000,
   staleTime: 15_000,
 });
+
+/** The signed-in person's presence, polled: a supervisor may change it, or signing out elsewhere. */
+export const myPresenceQuery = queryOptions({
+  queryKey: queryKeys.routing.presence,
+  queryFn: ({ signal }) => getMyPresence(signal),
+  refetchInterval: 30_000,
+});
+
+/** The organisation's skills, for pickers and the skills list. */
+export const skillsQuery = queryOptions({
+  queryKey: queryKeys.routing.skills,
+  queryFn: listAllSkills,
+  staleTime: 60_000,
+});
+
+/** How a team routes. */
+export const teamRoutingQuery = (teamId: string) =>
+  queryOptions({
+    queryKey: queryKeys.routing.team(teamId),
+    queryFn: ({ signal }) => getTeamRouting(teamId, signal),
+  });
+
+/** A team's agents (or everyone) as routing sees them, polled while shown: the floor moves. */
+export const routingAgentsQuery = (teamId: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.routing.agents(teamId),
+    queryFn: () => listRoutingAgents(teamId),
+    refetchInterval: 15_000,
+  });
+
+/** A team's waiting tickets, polled while shown. */
+export const queueQuery = (teamId: string) =>
+  queryOptions({
+    queryKey: queryKeys.routing.queue(teamId),
+    queryFn: () => listQueue(teamId),
+    refetchInterval: 15_000,
+  });
+
+/** What a ticket requires of whoever takes it. */
+export const requirementsQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: queryKeys.routing.requirements(ticketId),
+    queryFn: ({ signal }) => getRequirements(ticketId, signal),
+  });

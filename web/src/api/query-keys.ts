@@ -50,6 +50,17 @@ export const queryKeys = {
       ["business-calendars", id, "closed-days", from, to, language] as const,
     countries: (language: string) => ["holiday-countries", language] as const,
   },
+  routing: {
+    /** Everything routing shows: what a routing write invalidates. */
+    all: ["routing"] as const,
+    presence: ["routing", "presence"] as const,
+    skills: ["routing", "skills"] as const,
+    team: (teamId: string) => ["routing", "team", teamId] as const,
+    agents: (teamId: string | null) => ["routing", "agents", teamId] as const,
+    queue: (teamId: string) => ["routing", "queue", teamId] as const,
+    /** Under "tickets", so a change to the ticket refreshes what it requires too. */
+    requirements: (ticketId: string) => ["tickets", "detail", ticketId, "requirements"] as const,
+  },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,
 };

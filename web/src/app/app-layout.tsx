@@ -6,6 +6,7 @@ import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../features/auth/use-me";
 import { NotificationBell } from "../features/notifications/notification-bell";
+import { PresenceSwitch } from "../features/routing/presence-switch";
 import { HeaderSearch } from "../features/search/header-search";
 import { changeLocale, currentLocale } from "../i18n/setup";
 import { Navigation } from "./navigation";
@@ -53,6 +54,7 @@ export function AppLayout() {
           </Group>
           <HeaderSearch />
           <Group gap="xs" wrap="nowrap">
+            <PresenceSwitch />
             <NotificationBell />
             <UserMenu me={me} />
           </Group>

@@ -8,6 +8,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconRoute,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -19,6 +20,7 @@ import { RouterNavLink } from "../ui/router-links";
 type Path =
   | "/inbox"
   | "/console"
+  | "/routing"
   | "/admin/staff"
   | "/admin/teams"
   | "/admin/mail"
@@ -52,6 +54,7 @@ export function Navigation({ me }: { me: Me }) {
   ];
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
+    work.push({ to: "/routing", label: t("nav.routing"), icon: <IconRoute {...ICON} /> });
   }
   const sections: Section[] = [{ label: t("nav.work"), items: work }];
   if (me.role === "admin") {

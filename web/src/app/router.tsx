@@ -17,6 +17,8 @@ import { PortalLayout } from "../features/portal/portal-layout";
 import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
 import { PortalTicketPage } from "../features/portal/portal-ticket-page";
 import { ProfilePage } from "../features/profile/profile-page";
+import { RoutingPage } from "../features/routing/routing-page";
+import { parseRoutingSearch } from "../features/routing/routing-search";
 import { SearchPage } from "../features/search/search-page";
 import { parseSearchPage } from "../features/search/search-params";
 import { TicketPage } from "../features/ticket/ticket-page";
@@ -106,6 +108,15 @@ const consoleRoute = createRoute({
   component: ConsolePage,
 });
 
+const routingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/routing",
+  beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
+  // The tab and the team live in the address bar, so a supervisor can bookmark their team's floor.
+  validateSearch: parseRoutingSearch,
+  component: RoutingPage,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin",
@@ -166,6 +177,7 @@ const routeTree = rootRoute.addChildren([
     searchRoute,
     ticketRoute,
     consoleRoute,
+    routingRoute,
     adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, businessHoursRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),

@@ -1,3 +1,4 @@
 export { authenticate } from "./auth.middleware";
 export { authRoutes, publicAuthRoutes } from "./auth.routes";
 export { apiTokens, sessions } from "./auth.tables";
+export { SESSION_ENDED, type SessionEnded } from "./sessions.service";

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Config } from "../../platform/config";
 import type { Actor, Ctx } from "../../platform/context";
 import type { Database } from "../../platform/db";
@@ -67,16 +67,39 @@ export async function resolveSession(database: Database, config: Config, token: 
   });
 }
 
+/** Announced when someone signs out, with how many other sessions of theirs are still live. */
+export const SESSION_ENDED = "auth.session_ended";
+export interface SessionEnded {
+  userId: string;
+  liveSessions: number;
+}
+
 /** Ends the caller's session on the server. */
 export async function endSession(ctx: Ctx): Promise<void> {
   const sessionId = ctx.actor.sessionId;
-  if (!sessionId) return;
+  const userId = ctx.actor.userId;
+  if (!sessionId || !userId) return;
   await inOrg(ctx.database, ctx.orgId, async (s) => {
+    const now = new Date();
     await s.tx
       .update(sessions)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
     await recordAudit(s, ctx, { action: "auth.logout", entityType: "session", entityId: sessionId });
+    const idleSince = new Date(now.getTime() - ctx.config.SESSION_IDLE_MINUTES * 60_000);
+    const [live] = await s.tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sessions)
+      .where(
+        and(
+          eq(sessions.orgId, s.orgId),
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          gt(sessions.lastSeenAt, idleSince),
+        ),
+      );
+    await domainEvents.emit<SessionEnded>(s, SESSION_ENDED, { userId, liveSessions: Number(live?.n ?? 0) });
   });
 }
 

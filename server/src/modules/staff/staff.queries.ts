@@ -88,6 +88,29 @@ export async function existingUserIds(s: OrgTx, ids: string[]): Promise<Set<stri
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * Active staff (all of them, one team's members, or those among `userIds`) with their teams and
+ * language, by name, in keyset pages after `after` ([lower(name), id]): who routing can give work to.
+ */
+export function activeStaffPage(
+  s: OrgTx,
+  opts: { teamId?: string; userIds?: readonly string[]; after?: readonly string[]; limit: number },
+) {
+  const inTeam = opts.teamId
+    ? sql`EXISTS (SELECT 1 FROM team_members tm WHERE tm.org_id = "users"."org_id"
+        AND tm.user_id = "users"."id" AND tm.team_id = ${opts.teamId})`
+    : undefined;
+  const after = opts.after
+    ? sql`(lower(${users.name}), ${users.id}) > (${opts.after[0]}, ${opts.after[1]}::uuid)`
+    : undefined;
+  return selectUsers(
+    s,
+    and(eq(users.active, true), inTeam, opts.userIds ? inArray(users.id, [...opts.userIds]) : undefined, after),
+    [sql`lower(${users.name})`, sql`${users.id}`],
+    opts.limit,
+  );
+}
+
 /** A colleague as a mention names them. */
 export interface StaffContact {
   id: string;

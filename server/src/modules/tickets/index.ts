@@ -1,3 +1,4 @@
+export { assignedInTeams, assigneeLoads, assignTicket, type QueueOptions, teamQueue } from "./assignment";
 export { downloadHeaders } from "./attachment-rules";
 export { attachmentRoutes } from "./attachments.routes";
 export { messageFiles, storeMessageFiles } from "./attachments.service";

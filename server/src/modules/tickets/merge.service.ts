@@ -6,6 +6,7 @@ import { inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { CUSTOMER_MERGED, type CustomerMerged } from "../customers";
 import { insertMessage } from "./messages.service";
+import { TICKET_CHANGED, type TicketChanged } from "./ticket-events";
 import { findTicket, type TicketRow } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
@@ -32,7 +33,7 @@ export async function mergeTickets(ctx: Ctx, targetId: string, sourceId: string)
       .set({ ticketId: targetId })
       .where(and(eq(messages.orgId, s.orgId), eq(messages.ticketId, sourceId)));
     const now = new Date();
-    await s.tx
+    const [closed] = await s.tx
       .update(tickets)
       .set({
         status: "closed",
@@ -41,7 +42,10 @@ export async function mergeTickets(ctx: Ctx, targetId: string, sourceId: string)
         solvedAt: source.solvedAt ?? now,
         updatedAt: now,
       })
-      .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, sourceId)));
+      .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, sourceId)))
+      .returning();
+    // Closing the source is a change like any other: its assignee has room again, its clocks stop.
+    await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before: source, after: closed! });
     const system = { type: "system" as const, id: null };
     await insertMessage(s, {
       ticketId: targetId,

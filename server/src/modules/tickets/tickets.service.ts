@@ -70,14 +70,16 @@ export async function openTicket(
   });
   const messageId = await insertMessage(s, { ...input.message, ticketId: id, channel: input.channel, at: now });
   const ticket = (await findTicket(s, id))!;
-  await domainEvents.emit<TicketCreated>(s, TICKET_CREATED, { ticket, messageId });
+  // Recorded before the announcement, so a reaction's own entry (routing assigning it) comes after.
   await recordAudit(s, ctx, {
     action: "ticket.created",
     entityType: "ticket",
     entityId: id,
     changes: diff({}, snap(ticket)),
   });
-  return { ticket, messageId };
+  await domainEvents.emit<TicketCreated>(s, TICKET_CREATED, { ticket, messageId });
+  // Read again: a reaction may have changed it (routing assigns it to someone).
+  return { ticket: (await findTicket(s, id))!, messageId };
 }
 
 /** Opens a ticket for a requester (found or created by email) with its first message from them. */
@@ -174,7 +176,8 @@ export async function updateTicket(ctx: Ctx, id: string, input: UpdateTicketInpu
       entityId: id,
       changes: diff(snap(before), snap(after)),
     });
-    return after;
+    // Read again: a reaction to the change may have changed it further (routing assigns it).
+    return (await findTicket(s, id))!;
   });
 }
 
@@ -202,7 +205,10 @@ export async function bulkUpdateTickets(
       });
       out.push(after);
     }
-    return out;
+    // Read again: reactions to the changes may have changed them further (routing assigns them).
+    const fresh: TicketRow[] = [];
+    for (const t of out) fresh.push((await findTicket(s, t.id))!);
+    return fresh;
   });
 }
 

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { messagesQuery, ticketQuery } from "../../api/queries";
 import { QueryError } from "../../ui/query-error";
 import { RouterAnchor } from "../../ui/router-links";
+import { RequirementsPanel } from "../routing/requirements-panel";
 import { WorkspaceShortcuts } from "../shortcuts/shortcuts-help";
 import { Conversation } from "./conversation";
 import { CustomerPanel } from "./customer-panel";
@@ -72,6 +73,7 @@ function TicketView({ ticket, messages }: { ticket: Ticket; messages: UseQueryRe
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <PropertiesPanel ticket={ticket} updater={updater} />
+            <RequirementsPanel ticket={ticket} />
             <CustomerPanel customerId={ticket.requesterId} ticketId={ticket.id} />
           </Stack>
         </Grid.Col>
