@@ -14,4 +14,5 @@ export * from "./contracts/staff";
 export * from "./contracts/tickets";
 export * from "./custom-fields/validate";
 export * from "./mentions/mentions";
+export * from "./rules";
 export * from "./tickets/status";
