@@ -10,6 +10,7 @@ import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
+import { ruleRoutes } from "./modules/rules";
 import { searchRoutes } from "./modules/search";
 import { staffRoutes } from "./modules/staff";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
@@ -98,6 +99,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
   v1.route("/", notificationRoutes);
+  v1.route("/", ruleRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
+import { registerRuleJobs } from "./modules/rules";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
@@ -33,6 +34,7 @@ async function main() {
   const runner = new JobRunner(deps);
   const mail = registerChannelJobs(runner, deps);
   registerNotificationJobs(runner, deps, mail);
+  registerRuleJobs(runner);
   let listeningPort = config.PORT;
   registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
   runner.start();

@@ -287,10 +287,11 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .filter(([path]) => path.includes("{id}"))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts).
+    // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts; rules': rules.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
+      "DELETE /api/v1/rules/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
       "GET /api/v1/companies/{id}",
@@ -298,6 +299,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
+      "GET /api/v1/rules/{id}",
       "GET /api/v1/teams/{id}",
       "GET /api/v1/tickets/{id}",
       "GET /api/v1/tickets/{id}/messages",
@@ -306,6 +308,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
+      "PATCH /api/v1/rules/{id}",
       "PATCH /api/v1/teams/{id}",
       "PATCH /api/v1/tickets/{id}",
       "PATCH /api/v1/users/{id}",

@@ -131,12 +131,6 @@ export const ruleActionSchema = z.discriminatedUnion("type", [
     translations: z.partialRecord(localeSchema, templateText).default({}),
   }),
   z.strictObject({ type: z.literal("add_note"), body: templateText }),
-  z.strictObject({ type: z.literal("escalate"), reason: z.string().trim().min(1).max(60) }),
-  z.strictObject({
-    type: z.literal("notify"),
-    to: z.union([z.enum(["assignee", "team"]), idSchema]),
-    body: templateText,
-  }),
 ]);
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 
@@ -173,7 +167,15 @@ export const ruleSchema = z.object({
   events: z.array(z.enum(RULE_EVENTS)),
   conditions: ruleConditionsSchema,
   actions: z.array(ruleActionSchema),
+  /** When it last acted on a ticket, and how often in the last 30 days. */
+  lastFiredAt: isoDateTime.nullable(),
+  firings30d: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
 export type Rule = z.infer<typeof ruleSchema>;
+
+export const reorderRulesInput = z.strictObject({
+  kind: z.enum(["trigger", "automation"]),
+  ids: z.array(idSchema).min(1).max(500),
+});

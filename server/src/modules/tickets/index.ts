@@ -23,6 +23,7 @@ export {
   threadMailIds,
 } from "./messages.service";
 export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
+export { addSystemMessage } from "./system-messages";
 export { applyChanges, changedFields } from "./ticket-changes";
 export {
   TICKET_CHANGED,
@@ -34,7 +35,7 @@ export {
 } from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
-export { findTicket, type TicketRow, ticketByNumber } from "./tickets.queries";
+export { findTicket, liveTicketIds, type TicketRow, ticketByNumber } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -43,4 +43,22 @@ export async function ticketByNumber(s: OrgTx, number: number): Promise<TicketRo
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.number, number)))
     .for("update");
   return row;
+}
+
+/** Ids of the tickets that are neither closed nor merged, in id order after `after`, a page at a time. */
+export async function liveTicketIds(s: OrgTx, after: string | null, limit: number): Promise<string[]> {
+  const rows = await s.tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.orgId, s.orgId),
+        ne(tickets.status, "closed"),
+        isNull(tickets.mergedIntoId),
+        after ? gt(tickets.id, after) : undefined,
+      ),
+    )
+    .orderBy(asc(tickets.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
