@@ -42,9 +42,31 @@ export const RULE_FIELDS = {
 export type RuleField = keyof typeof RULE_FIELDS;
 type Kind = (typeof RULE_FIELDS)[RuleField]["kind"];
 
+/** Every operator a condition may use. */
+export const RULE_OPERATORS = [
+  "is",
+  "is_not",
+  "one_of",
+  "none_of",
+  "is_set",
+  "is_empty",
+  "contains",
+  "not_contains",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "is_true",
+  "is_false",
+  "changed",
+  "changed_to",
+  "changed_from",
+] as const;
+export type RuleOperator = (typeof RULE_OPERATORS)[number];
+
 const CHANGE_OPS = ["changed", "changed_to", "changed_from"] as const;
 /** The operators each kind of fact allows. */
-export const OPERATORS: Record<Kind, readonly string[]> = {
+export const OPERATORS: Record<Kind, readonly RuleOperator[]> = {
   enum: ["is", "is_not", "one_of", "none_of", ...CHANGE_OPS],
   id: ["is", "is_not", "one_of", "none_of", "is_set", "is_empty", ...CHANGE_OPS],
   tags: ["contains", "not_contains", "is_empty", "is_set"],
@@ -61,7 +83,7 @@ export const ruleConditionSchema = z
   })
   .superRefine((c, ctx) => {
     const spec = RULE_FIELDS[c.field];
-    if (!OPERATORS[spec.kind].includes(c.op)) {
+    if (!(OPERATORS[spec.kind] as readonly string[]).includes(c.op)) {
       ctx.addIssue({ code: "custom", path: ["op"], message: `Not an operator for ${c.field}` });
       return;
     }
@@ -174,6 +196,9 @@ export const ruleSchema = z.object({
   updatedAt: isoDateTime,
 });
 export type Rule = z.infer<typeof ruleSchema>;
+
+/** A list of rules, as GET /rules and POST /rules/reorder answer. */
+export const ruleListSchema = z.object({ data: z.array(ruleSchema) });
 
 export const reorderRulesInput = z.strictObject({
   kind: z.enum(["trigger", "automation"]),

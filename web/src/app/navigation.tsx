@@ -1,6 +1,7 @@
 import { type Me, roleAtLeast } from "@frontline/common";
 import { Stack, Text } from "@mantine/core";
 import {
+  IconBolt,
   IconBuildingCommunity,
   IconHeadset,
   IconHistory,
@@ -21,6 +22,7 @@ type Path =
   | "/admin/staff"
   | "/admin/teams"
   | "/admin/mail"
+  | "/admin/rules"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -59,6 +61,7 @@ export function Navigation({ me }: { me: Me }) {
         { to: "/admin/staff", label: t("nav.staff"), icon: <IconUsers {...ICON} /> },
         { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
         { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
+        { to: "/admin/rules", label: t("nav.rules"), icon: <IconBolt {...ICON} /> },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

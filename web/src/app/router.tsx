@@ -5,6 +5,7 @@ import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
 import { MailPage } from "../features/admin-mail/mail-page";
+import { RulesPage } from "../features/admin-rules/rules-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
@@ -123,6 +124,7 @@ const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff
 const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
 const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
 const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: "/mail", component: MailPage });
+const rulesRoute = createRoute({ getParentRoute: () => adminRoute, path: "/rules", component: RulesPage });
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -160,7 +162,7 @@ const routeTree = rootRoute.addChildren([
     searchRoute,
     ticketRoute,
     consoleRoute,
-    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, auditRoute]),
+    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, rulesRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),
 ]);

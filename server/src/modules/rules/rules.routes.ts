@@ -1,4 +1,12 @@
-import { createRuleInput, idSchema, one, reorderRulesInput, ruleSchema, updateRuleInput } from "@frontline/common";
+import {
+  createRuleInput,
+  idSchema,
+  one,
+  reorderRulesInput,
+  ruleListSchema,
+  ruleSchema,
+  updateRuleInput,
+} from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize } from "../../platform/authorize";
 import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
@@ -9,7 +17,7 @@ import { createRule, deleteRule, getRule, listRules, reorderRules, updateRule } 
 
 const tag = { security: authSecurity, tags: ["Rules"] };
 const idParam = z.object({ id: idSchema });
-const list = z.object({ data: z.array(ruleSchema) });
+const list = ruleListSchema;
 
 const routes = {
   list: createRoute({
