@@ -18,4 +18,5 @@ export * from "./contracts/tickets";
 export * from "./custom-fields/validate";
 export * from "./mentions/mentions";
 export * from "./routing/languages";
+export * from "./rules";
 export * from "./tickets/status";

@@ -12,6 +12,7 @@ import { customerRoutes } from "./modules/customers";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
+import { ruleRoutes } from "./modules/rules";
 import { searchRoutes } from "./modules/search";
 import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
@@ -105,6 +106,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", calendarRoutes);
   v1.route("/", routingRoutes);
   v1.route("/", routingSettingsRoutes);
+  v1.route("/", ruleRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -5,6 +5,7 @@ import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
 import { registerRoutingJobs } from "./modules/routing";
+import { registerRuleJobs } from "./modules/rules";
 import { registerSlaJobs } from "./modules/sla";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
@@ -36,6 +37,7 @@ async function main() {
   const mail = registerChannelJobs(runner, deps);
   registerNotificationJobs(runner, deps, mail);
   registerSlaJobs(runner);
+  registerRuleJobs(runner);
   let listeningPort = config.PORT;
   registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
   registerRoutingJobs(runner);

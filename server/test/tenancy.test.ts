@@ -314,12 +314,13 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts;
-    // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts).
+    // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts; rules': rules.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
       "DELETE /api/v1/routing/skills/{id}",
+      "DELETE /api/v1/rules/{id}",
       "DELETE /api/v1/sla-policies/{id}",
       "DELETE /api/v1/views/{id}",
       "GET /api/v1/attachments/{id}",
@@ -331,6 +332,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
       "GET /api/v1/routing/agents/{id}",
+      "GET /api/v1/rules/{id}",
       "GET /api/v1/sla-policies/{id}",
       "GET /api/v1/teams/{id}",
       "GET /api/v1/teams/{id}/routing",
@@ -346,6 +348,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/customers/{id}",
       "PATCH /api/v1/routing/agents/{id}",
       "PATCH /api/v1/routing/skills/{id}",
+      "PATCH /api/v1/rules/{id}",
       "PATCH /api/v1/sla-policies/{id}",
       "PATCH /api/v1/teams/{id}",
       "PATCH /api/v1/tickets/{id}",

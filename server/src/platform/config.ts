@@ -43,6 +43,8 @@ const envSchema = z.object({
   SMTP_HOST: z.string().min(1).optional(),
   MAIL_MAX_BYTES: intIn(1024, 104_857_600).default(26_214_400),
   ATTACHMENT_MAX_BYTES: intIn(1024, 104_857_600).default(20_971_520),
+  /** How often an organisation's automations are checked against its open tickets. */
+  AUTOMATIONS_EVERY_MINUTES: intIn(1, 1440).default(5),
   /** authserv-ids of the mail servers in front of us whose Authentication-Results headers we believe. */
   MAIL_TRUSTED_AUTHSERV_IDS: z
     .string()

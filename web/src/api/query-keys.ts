@@ -37,6 +37,7 @@ export const queryKeys = {
     detail: (id: string) => ["companies", id] as const,
   },
   customFields: (entity: string) => ["custom-fields", entity] as const,
+  rules: ["rules"] as const,
   notifications: {
     /** The bell's count and list: what marking read invalidates. */
     all: ["notifications"] as const,

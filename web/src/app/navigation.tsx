@@ -1,6 +1,7 @@
 import { type Me, roleAtLeast } from "@frontline/common";
 import { Stack, Text } from "@mantine/core";
 import {
+  IconBolt,
   IconBuildingCommunity,
   IconClockHour9,
   IconHeadset,
@@ -25,6 +26,7 @@ type Path =
   | "/admin/teams"
   | "/admin/mail"
   | "/admin/business-hours"
+  | "/admin/rules"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -65,6 +67,7 @@ export function Navigation({ me }: { me: Me }) {
         { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
         { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
         { to: "/admin/business-hours", label: t("calendars.navLabel"), icon: <IconClockHour9 {...ICON} /> },
+        { to: "/admin/rules", label: t("nav.rules"), icon: <IconBolt {...ICON} /> },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

@@ -6,6 +6,7 @@ import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
 import { BusinessHoursPage } from "../features/admin-calendars/business-hours-page";
 import { MailPage } from "../features/admin-mail/mail-page";
+import { RulesPage } from "../features/admin-rules/rules-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
@@ -140,6 +141,7 @@ const businessHoursRoute = createRoute({
   path: "/business-hours",
   component: BusinessHoursPage,
 });
+const rulesRoute = createRoute({ getParentRoute: () => adminRoute, path: "/rules", component: RulesPage });
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -178,7 +180,15 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     consoleRoute,
     routingRoute,
-    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, businessHoursRoute, auditRoute]),
+    adminRoute.addChildren([
+      adminIndexRoute,
+      staffRoute,
+      teamsRoute,
+      mailRoute,
+      businessHoursRoute,
+      rulesRoute,
+      auditRoute,
+    ]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),
 ]);

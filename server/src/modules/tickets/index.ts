@@ -24,6 +24,7 @@ export {
   threadMailIds,
 } from "./messages.service";
 export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
+export { addSystemMessage } from "./system-messages";
 export { applyChanges, changedFields } from "./ticket-changes";
 export {
   TICKET_CHANGED,
@@ -35,7 +36,7 @@ export {
 } from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
-export { findTicket, setSlaSummary, type TicketRow, ticketByNumber } from "./tickets.queries";
+export { findTicket, liveTicketIds, setSlaSummary, type TicketRow, ticketByNumber } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -58,4 +58,22 @@ export async function setSlaSummary(
     .update(tickets)
     .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)));
+}
+
+/** Ids of the tickets that are neither closed nor merged, in id order after `after`, a page at a time. */
+export async function liveTicketIds(s: OrgTx, after: string | null, limit: number): Promise<string[]> {
+  const rows = await s.tx
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.orgId, s.orgId),
+        ne(tickets.status, "closed"),
+        isNull(tickets.mergedIntoId),
+        after ? gt(tickets.id, after) : undefined,
+      ),
+    )
+    .orderBy(asc(tickets.id))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

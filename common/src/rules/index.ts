@@ -1,0 +1,3 @@
+export * from "./evaluate";
+export * from "./schema";
+export * from "./template";

@@ -1,0 +1,33 @@
+import { domainEvents } from "../../platform/events";
+import {
+  findMessage,
+  TICKET_CHANGED,
+  TICKET_CREATED,
+  TICKET_MESSAGE_ADDED,
+  type TicketChanged,
+  type TicketCreated,
+  type TicketMessageAdded,
+} from "../tickets";
+import { runTriggers } from "./rule-engine";
+
+// Triggers run inside the transaction of what set them off: a rule's change commits or rolls back
+// with its cause, and a crash in between loses neither.
+
+domainEvents.on<TicketCreated>(TICKET_CREATED, async (s, { ticket }) => {
+  await runTriggers(s, "ticket.created", ticket.id, { now: new Date() });
+});
+
+domainEvents.on<TicketChanged>(TICKET_CHANGED, async (s, { before, after }) => {
+  await runTriggers(s, "ticket.updated", after.id, { before, now: new Date() });
+});
+
+domainEvents.on<TicketMessageAdded>(TICKET_MESSAGE_ADDED, async (s, m) => {
+  // "Message received" is the customer's: agents' and rules' own messages do not set it off.
+  if (m.authorType !== "customer") return;
+  const message = await findMessage(s, m.ticketId, m.messageId);
+  if (!message) return;
+  await runTriggers(s, "message.received", m.ticketId, {
+    message: { body: message.bodyText, authorType: m.authorType },
+    now: m.at,
+  });
+});

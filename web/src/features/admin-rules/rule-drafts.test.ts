@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { errorsByPath, freshAction, freshCondition, operatorsOf, valueInputOf, withOperator } from "./rule-drafts";
+
+describe("the rule editor's drafts", () => {
+  it("offer each field its own operators and value input", () => {
+    expect(operatorsOf("hours_since_updated")).toEqual(["is", "gt", "gte", "lt", "lte"]);
+    expect(valueInputOf("status", "one_of")).toBe("choices");
+    expect(valueInputOf("team", "is")).toBe("team");
+    expect(valueInputOf("assignee", "is_empty")).toBe("none");
+    expect(valueInputOf("tags", "contains")).toBe("text");
+  });
+
+  it("start rows with values of the right shape and reset them when the operator changes the shape", () => {
+    expect(freshCondition()).toEqual({ field: "status", op: "is", value: "new" });
+    expect(freshCondition("hours_since_created")).toEqual({ field: "hours_since_created", op: "is", value: 0 });
+    const c = { field: "priority" as const, op: "is", value: "urgent" };
+    expect(withOperator(c, "is_not")).toEqual({ field: "priority", op: "is_not", value: "urgent" });
+    expect(withOperator(c, "one_of")).toEqual({ field: "priority", op: "one_of", value: [] });
+    expect(withOperator(c, "changed")).toEqual({ field: "priority", op: "changed" });
+    expect(freshAction("reply")).toEqual({ type: "reply", body: "", translations: {} });
+  });
+
+  it("place each error by its full path, the first of each, in the reader's words", () => {
+    expect(
+      errorsByPath(
+        [
+          { code: "custom", path: ["conditions", "all", 0, "value"] },
+          { code: "too_small", path: ["conditions", "all", 0, "value"] },
+          { code: "too_small", path: ["name"] },
+        ],
+        (issue) => (issue.code === "too_small" ? "Obligatoriu" : "Valoare nevalidă"),
+      ),
+    ).toEqual({ "conditions.all.0.value": "Valoare nevalidă", name: "Obligatoriu" });
+  });
+});

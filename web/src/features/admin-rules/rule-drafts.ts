@@ -1,0 +1,102 @@
+import {
+  OPERATORS,
+  RULE_FIELDS,
+  type RuleAction,
+  type RuleCondition,
+  type RuleField,
+  type RuleOperator,
+} from "@frontline/common";
+
+// The rule editor's pure parts: which operators and values a field takes, and fresh rows.
+
+const NO_VALUE = new Set(["is_set", "is_empty", "is_true", "is_false", "changed"]);
+const MANY = new Set(["one_of", "none_of"]);
+
+/** How the value of a condition is entered. */
+export type ValueInput = "none" | "choice" | "choices" | "person" | "team" | "text" | "number";
+
+/** The operators a field allows, in the order the editor offers them. */
+export function operatorsOf(field: RuleField): readonly RuleOperator[] {
+  return OPERATORS[RULE_FIELDS[field].kind];
+}
+
+/** The values an enumerated field takes, or none. */
+export function choicesOf(field: RuleField): readonly string[] {
+  const spec = RULE_FIELDS[field];
+  return "values" in spec ? spec.values : [];
+}
+
+/** What the editor shows for a condition's value. */
+export function valueInputOf(field: RuleField, op: string): ValueInput {
+  if (NO_VALUE.has(op)) return "none";
+  const kind = RULE_FIELDS[field].kind;
+  if (kind === "number") return "number";
+  if (kind === "enum") return MANY.has(op) ? "choices" : "choice";
+  if (kind === "id") return field === "team" ? "team" : "person";
+  return "text";
+}
+
+/** A condition row with the field's first operator and an empty value of the right shape. */
+export function freshCondition(field: RuleField = "status"): RuleCondition {
+  const op = operatorsOf(field)[0]!;
+  return withOperator({ field, op }, op);
+}
+
+/** The condition with another operator, its value reset when the kind of value changes. */
+export function withOperator(c: RuleCondition, op: string): RuleCondition {
+  const input = valueInputOf(c.field, op);
+  const keep = input === valueInputOf(c.field, c.op) && c.op !== op ? c.value : undefined;
+  if (input === "none") return { field: c.field, op };
+  if (keep !== undefined) return { field: c.field, op, value: keep };
+  if (input === "number") return { field: c.field, op, value: 0 };
+  if (input === "choices") return { field: c.field, op, value: [] };
+  if (input === "choice") return { field: c.field, op, value: choicesOf(c.field)[0] ?? "" };
+  return { field: c.field, op, value: "" };
+}
+
+/** A fresh action of a type, with a sensible first value. */
+export function freshAction(type: RuleAction["type"]): RuleAction {
+  switch (type) {
+    case "set_status":
+      return { type, value: "pending" };
+    case "set_priority":
+      return { type, value: "high" };
+    case "set_team":
+    case "set_assignee":
+      return { type, value: null };
+    case "add_tags":
+    case "remove_tags":
+      return { type, value: [] };
+    case "reply":
+      return { type, body: "", translations: {} };
+    case "add_note":
+      return { type, body: "" };
+  }
+}
+
+/** Every action type, in the order the editor offers them. */
+export const ACTION_TYPES: readonly RuleAction["type"][] = [
+  "set_status",
+  "set_priority",
+  "set_team",
+  "set_assignee",
+  "add_tags",
+  "remove_tags",
+  "reply",
+  "add_note",
+];
+
+interface Issue {
+  code: string;
+  path: readonly PropertyKey[];
+}
+
+/**
+ * Field errors by their full path ("conditions.all.0.value") from the contract's issues, the first
+ * of each, worded by `word` (the contract's own words are English only).
+ */
+export function errorsByPath(issues: readonly Issue[], word: (issue: Issue) => string) {
+  const out: Record<string, string> = {};
+  for (const issue of issues) out[issue.path.map(String).join(".")] ??= word(issue);
+  return out;
+}
