@@ -1,5 +1,13 @@
-import type { FactValue, RuleEvent, RuleFacts, RuleField, TemplateValues } from "@frontline/common";
+import {
+  type FactValue,
+  isOpen,
+  type RuleEvent,
+  type RuleFacts,
+  type RuleField,
+  type TemplateValues,
+} from "@frontline/common";
 import type { OrgTx } from "../../platform/tenancy";
+import { calendarForTicket } from "../calendars";
 import { type CustomerRow, findCustomer } from "../customers";
 import { currentOrganization } from "../orgs";
 import { findUser } from "../staff";
@@ -42,6 +50,13 @@ export async function ruleFacts(s: OrgTx, ticket: TicketRow, occasion: RuleOccas
     values.message_author = occasion.message.authorType === "user" ? "agent" : occasion.message.authorType;
   }
   if (occasion.slaTarget) values.sla_target = occasion.slaTarget;
+  // Open now in the ticket's calendar (team, customer's region, default); without one, always open.
+  const calendar = await calendarForTicket(
+    s,
+    { teamId: ticket.teamId, customerTimeZone: customer?.timeZone ?? null },
+    occasion.now,
+  );
+  values.within_business_hours = calendar ? isOpen(calendar.spec, occasion.now) : true;
   const facts: RuleFacts = { values };
   if (occasion.before) {
     const before = occasion.before;

@@ -1,4 +1,5 @@
 import { domainEvents } from "../../platform/events";
+import { SLA_BREACHED, SLA_WARNING, type SlaAlert } from "../sla";
 import {
   findMessage,
   TICKET_CHANGED,
@@ -30,4 +31,13 @@ domainEvents.on<TicketMessageAdded>(TICKET_MESSAGE_ADDED, async (s, m) => {
     message: { body: message.bodyText, authorType: m.authorType },
     now: m.at,
   });
+});
+
+// A promise about to be missed, or missed: rules may raise the priority, tell someone, escalate.
+domainEvents.on<SlaAlert>(SLA_WARNING, async (s, a) => {
+  await runTriggers(s, "sla.warning", a.ticketId, { slaTarget: a.target, now: new Date() });
+});
+
+domainEvents.on<SlaAlert>(SLA_BREACHED, async (s, a) => {
+  await runTriggers(s, "sla.breached", a.ticketId, { slaTarget: a.target, now: a.dueAt });
 });
