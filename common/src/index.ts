@@ -3,6 +3,7 @@ export * from "./contracts/auth";
 export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";
+export * from "./contracts/escalations";
 export * from "./contracts/notifications";
 export * from "./contracts/portal";
 export * from "./contracts/search";

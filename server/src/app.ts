@@ -8,6 +8,7 @@ import { authenticate, authRoutes, publicAuthRoutes } from "./modules/auth";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
+import { escalationRoutes, escalationSettingsRoutes } from "./modules/escalations";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { searchRoutes } from "./modules/search";
@@ -98,6 +99,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", channelRoutes);
   v1.route("/", searchRoutes);
   v1.route("/", notificationRoutes);
+  v1.route("/", escalationRoutes);
+  v1.route("/", escalationSettingsRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -31,10 +31,11 @@ async function main() {
   const demo = database.kind === "pglite" && database.wasEmpty ? await seedDemo(deps) : undefined;
 
   const runner = new JobRunner(deps);
-  const mail = registerChannelJobs(runner, deps);
-  registerNotificationJobs(runner, deps, mail);
   let listeningPort = config.PORT;
-  registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
+  const baseUrl = () => publicBaseUrl(config, listeningPort);
+  const mail = registerChannelJobs(runner, deps, undefined, baseUrl);
+  registerNotificationJobs(runner, deps, mail);
+  registerPortalJobs(runner, deps, mail, baseUrl);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"

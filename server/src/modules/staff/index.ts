@@ -1,6 +1,6 @@
 export { activeUser, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
 export { presentUser } from "./staff.present";
-export { activeStaff, existingTeamIds, findUser, type StaffContact } from "./staff.queries";
+export { activeStaff, existingTeamIds, findUser, type StaffContact, staffNames } from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";
 export { createTeam } from "./teams.service";

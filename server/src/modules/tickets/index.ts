@@ -23,7 +23,7 @@ export {
   threadMailIds,
 } from "./messages.service";
 export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
-export { applyChanges, changedFields } from "./ticket-changes";
+export { applyChanges, changedFields, setEscalationLevel } from "./ticket-changes";
 export {
   TICKET_CHANGED,
   TICKET_CREATED,
@@ -34,7 +34,7 @@ export {
 } from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
-export { findTicket, type TicketRow, ticketByNumber } from "./tickets.queries";
+export { findTicket, type TicketRow, ticketByNumber, ticketsByIds } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";
