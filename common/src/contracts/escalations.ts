@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, isoDateTime, type Locale, localeSchema, pageQuerySchema } from "./shared";
+import { idSchema, isoDateTime, type Locale, localeSchema, pageQuerySchema, type Role } from "./shared";
 
 /** Who raised it: an agent handing a case up, the customer asking for a supervisor, or a rule. */
 export const ESCALATION_TYPES = ["agent", "customer_request", "automatic"] as const;
@@ -26,6 +26,13 @@ export type EscalationOutcome = z.infer<typeof escalationOutcomeSchema>;
 
 /** Levels: 1 is for supervisors, 2 for managers, 3 for admins (the head of service). 0 means not escalated. */
 export const MAX_ESCALATION_LEVEL = 3;
+
+/** The least role that may take, resolve or be handed an escalation of this level. */
+export function escalationRole(level: number): Role {
+  if (level <= 1) return "supervisor";
+  if (level === 2) return "manager";
+  return "admin";
+}
 
 /** A reason's code: what escalations and reports name it by; never changes once made. */
 export const reasonCodeSchema = z

@@ -191,6 +191,8 @@ export const viewFiltersSchema = z.strictObject({
   assigneeId: z.union([idSchema, z.literal("none"), z.literal("me")]).optional(),
   teamId: z.union([idSchema, z.literal("none")]).optional(),
   tag: tagSchema.optional(),
+  /** Only tickets with an open escalation. */
+  escalated: z.literal("true").optional(),
 });
 export type ViewFilters = z.infer<typeof viewFiltersSchema>;
 

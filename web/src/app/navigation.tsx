@@ -1,6 +1,7 @@
 import { type Me, roleAtLeast } from "@frontline/common";
 import { Stack, Text } from "@mantine/core";
 import {
+  IconArrowBigUpLines,
   IconBuildingCommunity,
   IconHeadset,
   IconHistory,
@@ -18,9 +19,11 @@ import { RouterNavLink } from "../ui/router-links";
 type Path =
   | "/inbox"
   | "/console"
+  | "/escalations"
   | "/admin/staff"
   | "/admin/teams"
   | "/admin/mail"
+  | "/admin/escalations"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -50,6 +53,7 @@ export function Navigation({ me }: { me: Me }) {
   ];
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
+    work.push({ to: "/escalations", label: t("escalations.title"), icon: <IconArrowBigUpLines {...ICON} /> });
   }
   const sections: Section[] = [{ label: t("nav.work"), items: work }];
   if (me.role === "admin") {
@@ -59,6 +63,11 @@ export function Navigation({ me }: { me: Me }) {
         { to: "/admin/staff", label: t("nav.staff"), icon: <IconUsers {...ICON} /> },
         { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
         { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
+        {
+          to: "/admin/escalations",
+          label: t("escalationSettings.nav"),
+          icon: <IconArrowBigUpLines {...ICON} />,
+        },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

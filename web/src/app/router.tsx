@@ -4,16 +4,19 @@ import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect
 import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
+import { EscalationSettingsPage } from "../features/admin-escalations/escalation-settings-page";
 import { MailPage } from "../features/admin-mail/mail-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
 import { LoginPage } from "../features/auth/login-page";
+import { EscalationsPage } from "../features/escalations/escalations-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
 import { PortalHomePage } from "../features/portal/portal-home-page";
 import { PortalLayout } from "../features/portal/portal-layout";
 import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
+import { PortalSupervisorPage } from "../features/portal/portal-supervisor-page";
 import { PortalTicketPage } from "../features/portal/portal-ticket-page";
 import { ProfilePage } from "../features/profile/profile-page";
 import { SearchPage } from "../features/search/search-page";
@@ -105,6 +108,13 @@ const consoleRoute = createRoute({
   component: ConsolePage,
 });
 
+const escalationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/escalations",
+  beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
+  component: EscalationsPage,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin",
@@ -123,6 +133,11 @@ const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff
 const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
 const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
 const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: "/mail", component: MailPage });
+const escalationSettingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/escalations",
+  component: EscalationSettingsPage,
+});
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -145,6 +160,12 @@ const portalSignInRoute = createRoute({
   path: "/sign-in",
   component: PortalSignInPage,
 });
+/** Where the "ask for a supervisor" link of a reply mail lands; the customer confirms there (a POST). */
+const portalSupervisorRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/supervisor",
+  component: PortalSupervisorPage,
+});
 const portalTicketRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/tickets/$ticketId",
@@ -153,14 +174,15 @@ const portalTicketRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalTicketRoute]),
+  portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalSupervisorRoute, portalTicketRoute]),
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,
     searchRoute,
     ticketRoute,
     consoleRoute,
-    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, auditRoute]),
+    escalationsRoute,
+    adminRoute.addChildren([adminIndexRoute, staffRoute, teamsRoute, mailRoute, escalationSettingsRoute, auditRoute]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),
   ]),
 ]);

@@ -51,7 +51,7 @@ describe("outgoing mail works", () => {
     const [body, footer, ...more] = (mail.text ?? "").trim().split("\n\n");
     expect([body, more]).toEqual(["Your refund is on its way.", []]);
     expect(footer).toMatch(
-      /^Not happy with how this is going\? Ask for a supervisor: http:\/\/localhost:3000\/portal\/[a-z0-9-]+\/supervisor#token=[A-Za-z0-9_-]{43}$/,
+      /^Not happy with how this is going\? Ask for a supervisor: http:\/\/localhost:3000\/portal\/[a-z0-9-]+\/supervisor#token=[A-Za-z0-9_-]{43}&lang=en$/,
     );
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined).toEqual({
       address: email,

@@ -1,4 +1,4 @@
-import { MAX_ESCALATION_LEVEL, type Role } from "@frontline/common";
+import { escalationRole, MAX_ESCALATION_LEVEL, type Role } from "@frontline/common";
 
 // Levels, as pure rules: a first escalation goes to a supervisor (1); escalating a ticket that is
 // already escalated raises it one level (2: a manager, 3: an admin, the head of service). A ticket's
@@ -7,9 +7,7 @@ import { MAX_ESCALATION_LEVEL, type Role } from "@frontline/common";
 
 /** The least role that may take or resolve an escalation of this level. */
 export function roleForLevel(level: number): Role {
-  if (level <= 1) return "supervisor";
-  if (level === 2) return "manager";
-  return "admin";
+  return escalationRole(level);
 }
 
 /** The level a new escalation gets on a ticket whose open escalations have these levels; null above the top. */

@@ -28,7 +28,7 @@ const localeOf = (...candidates: (string | null | undefined)[]): Locale =>
  * The footer of a reply mail about this ticket, in the customer's language (the ticket's, else
  * theirs, else the organisation's), with a new link: 256 random bits bound to the ticket and its
  * purpose, only the hash stored, expiring in LINK_DAYS. The token rides in the fragment
- * (`#token=`), which browsers never send to a server, so no access log holds it.
+ * (`#token=…&lang=…`), which browsers never send to a server, so no access log holds it.
  */
 export async function supervisorRequestFooter(
   s: OrgTx,
@@ -48,8 +48,10 @@ export async function supervisorRequestFooter(
     tokenHash: sha256(token),
     expiresAt: new Date(Date.now() + LINK_DAYS * 86_400_000),
   });
-  const link = `${baseUrl}/portal/${org.slug}/supervisor#token=${token}`;
-  return { link, ...supervisorFooter(localeOf(ticket.language, customer?.locale, org.defaultLocale), link) };
+  const locale = localeOf(ticket.language, customer?.locale, org.defaultLocale);
+  // The page opens in the mail's language; like the token, the fragment never reaches a server.
+  const link = `${baseUrl}/portal/${org.slug}/supervisor#token=${token}&lang=${locale}`;
+  return { link, ...supervisorFooter(locale, link) };
 }
 
 /** The ticket a link's token is for, unless it is unknown or expired (404: the page says so). */
