@@ -227,6 +227,13 @@ describe("a customer asks for a supervisor", () => {
     await banner.waitFor();
     await expect(banner.textContent()).resolves.toContain("صُعّدت إلى المستوى 1 (مشرف): طلب العميل التحدث إلى مشرف");
     await layla.screenshot({ path: "/tmp/escalations-ticket-ar.png", animations: "disabled" });
+    // Escalating it again would take it to a manager: the dialog says so, in Arabic.
+    await layla.getByRole("button", { name: "تصعيد" }).click();
+    const again = layla.getByRole("dialog", { name: `تصعيد التذكرة #${second.number}` });
+    await again.getByText("المستوى 2 · مدير").waitFor();
+    await layla.screenshot({ path: "/tmp/escalations-dialog-ar.png", animations: "disabled" });
+    await again.getByRole("button", { name: "إلغاء" }).click();
+    await again.waitFor({ state: "detached" });
     await layla.goto(`${app.frontline.url}/inbox?view=all&escalated=true`);
     await expect.poll(() => layla.getByTestId("escalation-level").count()).toBe(2);
     await layla.screenshot({ path: "/tmp/escalations-inbox-ar.png", animations: "disabled" });
