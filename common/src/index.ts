@@ -7,6 +7,7 @@ export * from "./contracts/calendars";
 export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";
+export * from "./contracts/escalations";
 export * from "./contracts/notifications";
 export * from "./contracts/portal";
 export * from "./contracts/routing";

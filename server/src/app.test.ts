@@ -185,6 +185,9 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/portal/{slug}/tickets": ["get"],
       "/api/v1/portal/{slug}/tickets/{id}": ["get"],
       "/api/v1/portal/{slug}/tickets/{id}/messages": ["post"],
+      "/api/v1/portal/{slug}/tickets/{id}/supervisor": ["post"],
+      "/api/v1/portal/{slug}/supervisor-link": ["post"],
+      "/api/v1/portal/{slug}/supervisor-link/confirm": ["post"],
       "/api/v1/api-tokens": ["get", "post"],
       "/api/v1/api-tokens/{id}": ["delete"],
       "/api/v1/users": ["get", "post"],
@@ -240,6 +243,15 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/routing/skills/{id}": ["delete", "patch"],
       "/api/v1/teams/{id}/routing": ["get", "put"],
       "/api/v1/tickets/{id}/requirements": ["get", "put"],
+      "/api/v1/tickets/{id}/escalations": ["get", "post"],
+      "/api/v1/escalations": ["get"],
+      "/api/v1/escalations/report": ["get"],
+      "/api/v1/escalations/{id}/take": ["post"],
+      "/api/v1/escalations/{id}/resolve": ["post"],
+      "/api/v1/escalations/{id}/de-escalate": ["post"],
+      "/api/v1/escalation-reasons": ["get", "post"],
+      "/api/v1/escalation-reasons/{code}": ["patch"],
+      "/api/v1/escalation-phrases": ["get", "patch"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

@@ -9,6 +9,7 @@ import { calendarRoutes } from "./modules/calendars";
 import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
+import { escalationRoutes, escalationSettingsRoutes } from "./modules/escalations";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
@@ -107,6 +108,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", routingRoutes);
   v1.route("/", routingSettingsRoutes);
   v1.route("/", ruleRoutes);
+  v1.route("/", escalationRoutes);
+  v1.route("/", escalationSettingsRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

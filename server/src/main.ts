@@ -34,12 +34,13 @@ async function main() {
   const demo = database.kind === "pglite" && database.wasEmpty ? await seedDemo(deps) : undefined;
 
   const runner = new JobRunner(deps);
-  const mail = registerChannelJobs(runner, deps);
+  let listeningPort = config.PORT;
+  const baseUrl = () => publicBaseUrl(config, listeningPort);
+  const mail = registerChannelJobs(runner, deps, undefined, baseUrl);
   registerNotificationJobs(runner, deps, mail);
   registerSlaJobs(runner);
   registerRuleJobs(runner);
-  let listeningPort = config.PORT;
-  registerPortalJobs(runner, deps, mail, () => publicBaseUrl(config, listeningPort));
+  registerPortalJobs(runner, deps, mail, baseUrl);
   registerRoutingJobs(runner);
   runner.start();
   const smtp =

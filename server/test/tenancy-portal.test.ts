@@ -45,6 +45,7 @@ describe("across organisations, the portal answers as if foreign objects did not
       await o.bCustomer.get(`/api/v1/portal/${o.bSlug}/tickets/${o.ticket.id}`),
       await o.bCustomer.get(`/api/v1/portal/${o.bSlug}/attachments/${o.fileId}`),
       await o.bCustomer.post(`/api/v1/portal/${o.bSlug}/tickets/${o.ticket.id}/messages`, { body: "hi" }),
+      await o.bCustomer.post(`/api/v1/portal/${o.bSlug}/tickets/${o.ticket.id}/supervisor`),
     ]) {
       expect([res.status, res.body.code]).toEqual([404, "not_found"]);
     }
@@ -58,6 +59,11 @@ describe("across organisations, the portal answers as if foreign objects did not
       const res = await o.bCustomer.get(`/api/v1/portal/${o.aSlug}${path}`);
       expect([path, res.status]).toEqual([path, 401]);
     }
+    const ask = await o.bCustomer.post(`/api/v1/portal/${o.aSlug}/tickets/${o.ticket.id}/supervisor`);
+    expect(ask.status).toBe(401);
+    expect(
+      (await o.aCustomer.get(`/api/v1/portal/${o.aSlug}/tickets/${o.ticket.id}`)).body.data.supervisorRequested,
+    ).toBe(false);
     expect((await o.aCustomer.get(`/api/v1/portal/${o.aSlug}/tickets/${o.ticket.id}`)).status).toBe(200);
   });
 });

@@ -126,6 +126,8 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "business_calendars_org_name_key",
         "business_calendars_org_default_key",
         "routing_skills_org_name_key",
+        "escalation_reasons_org_code_key",
+        "escalation_links_org_token_key",
       ]),
     );
   });
@@ -260,6 +262,9 @@ describe("across organisations, the API answers as if foreign objects did not ex
     const second = created(await newTicket("A's second ticket", a.as.agent, customer.email));
     const bCompany = created(await b.as.supervisor.post("/api/v1/companies", { name: "B-company" }));
     const bTicket = created(await newTicket("B's ticket", b.as.agent, uniqueEmail("b-customer")));
+    const escalation = created(
+      await a.as.agent.post(`/api/v1/tickets/${second.id}/escalations`, { reason: "angry_customer" }),
+    );
     // Disabled, so another test file's job runner (sharing a PostgreSQL database) never changes its poll state.
     const mailbox = created(
       await a.as.admin.post("/api/v1/channels/imap-mailboxes", {
@@ -286,7 +291,22 @@ describe("across organisations, the API answers as if foreign objects did not ex
     expect(
       (await a.as.admin.send("PUT", `/api/v1/teams/${team.id}/calendar`, { calendarId: calendar.id })).status,
     ).toBe(200);
-    return { a, b, team, token, company, customer, field, ticket, second, bCompany, bTicket, mailbox, calendar };
+    return {
+      a,
+      b,
+      team,
+      token,
+      company,
+      customer,
+      field,
+      ticket,
+      second,
+      bCompany,
+      bTicket,
+      mailbox,
+      calendar,
+      escalation,
+    };
   }
 
   /** What organisation A sees of its customer-side objects, to prove nothing changed. */
@@ -302,6 +322,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       (await as.get(`/api/v1/tickets/${o.ticket.id}/messages`)).body,
       (await as.get("/api/v1/channels/imap-mailboxes")).body,
       (await as.get(`/api/v1/business-calendars/${o.calendar.id}`)).body,
+      (await as.get(`/api/v1/tickets/${o.second.id}/escalations`)).body,
     ]);
   }
 
@@ -337,6 +358,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/teams/{id}",
       "GET /api/v1/teams/{id}/routing",
       "GET /api/v1/tickets/{id}",
+      "GET /api/v1/tickets/{id}/escalations",
       "GET /api/v1/tickets/{id}/messages",
       "GET /api/v1/tickets/{id}/requirements",
       "GET /api/v1/tickets/{id}/sla",
@@ -355,7 +377,12 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/users/{id}",
       "PATCH /api/v1/views/{id}",
       "POST /api/v1/customers/{id}/merge",
+      "POST /api/v1/escalations/{id}/de-escalate",
+      "POST /api/v1/escalations/{id}/resolve",
+      "POST /api/v1/escalations/{id}/take",
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
+      "POST /api/v1/portal/{slug}/tickets/{id}/supervisor",
+      "POST /api/v1/tickets/{id}/escalations",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",
       "PUT /api/v1/routing/agents/{id}/presence",
@@ -397,6 +424,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
         await as.get(`/api/v1/tickets/${o.ticket.id}/sla`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}`),
         await as.get(`/api/v1/business-calendars/${o.calendar.id}/closed-days?from=2026-01-01&to=2026-12-31`),
+        await as.get(`/api/v1/tickets/${o.second.id}/escalations`),
       ]) {
         expect(res.status, role).toBe(404);
         expect(res.body.code).toBe("not_found");
@@ -481,6 +509,26 @@ describe("across organisations, the API answers as if foreign objects did not ex
         minimum: "supervisor",
         send: (as) => as.post(`/api/v1/tickets/${o.ticket.id}/merge`, { sourceId: o.bTicket.id }),
       },
+      {
+        route: "POST tickets/:id/escalations",
+        minimum: "agent",
+        send: (as) => as.post(`/api/v1/tickets/${o.ticket.id}/escalations`, { reason: "angry_customer" }),
+      },
+      {
+        route: "POST escalations/:id/take",
+        minimum: "supervisor",
+        send: (as) => as.post(`/api/v1/escalations/${o.escalation.id}/take`),
+      },
+      {
+        route: "POST escalations/:id/resolve",
+        minimum: "supervisor",
+        send: (as) => as.post(`/api/v1/escalations/${o.escalation.id}/resolve`, { outcome: "no_action" }),
+      },
+      {
+        route: "POST escalations/:id/de-escalate",
+        minimum: "supervisor",
+        send: (as) => as.post(`/api/v1/escalations/${o.escalation.id}/de-escalate`, { coachingNote: "Owned" }),
+      },
     ];
     for (const role of ROLES) {
       for (const { route, minimum, send } of writes) {
@@ -534,6 +582,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       o.second.id,
       o.customer.email,
       o.calendar.id,
+      o.escalation.id,
     ]);
     const aEmail = encodeURIComponent(o.customer.email);
     const lists = {
@@ -561,6 +610,10 @@ describe("across organisations, the API answers as if foreign objects did not ex
       await b.as.agent.get(`/api/v1/customers?companyId=${o.company.id}`),
       await b.as.agent.get("/api/v1/custom-fields?entity=ticket"),
       await b.as.agent.get(`/api/v1/tickets?requesterId=${o.customer.id}`),
+      await b.as.agent.get("/api/v1/tickets?escalated=true"),
+      await b.as.supervisor.get("/api/v1/escalations?status=open,taken,resolved&limit=200"),
+      await b.as.admin.get(`/api/v1/escalations?ticketId=${o.second.id}`),
+      await b.as.admin.get(`/api/v1/escalations?assignedTo=${a.users.supervisor.id}`),
     ];
     for (const res of [...Object.values(lists), ...filtered, ...empty]) {
       expect(res.status).toBe(200);

@@ -1,9 +1,20 @@
 import { z } from "zod";
+import { escalationOutcomeSchema } from "./escalations";
 import { idSchema, isoDateTime, pageQuerySchema } from "./shared";
 
-export const NOTIFICATION_KINDS = ["mention"] as const;
+export const NOTIFICATION_KINDS = [
+  "mention",
+  "escalation_requested",
+  "escalation_taken",
+  "escalation_resolved",
+  "escalation_returned",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** Something a staff member should look at: for now, a colleague mentioned them in an internal note. */
+/**
+ * Something a staff member should look at: a colleague mentioned them in an internal note, handed
+ * them an escalation by name, or took, resolved or handed back one they raised or whose ticket they hold.
+ */
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(NOTIFICATION_KINDS),
@@ -11,9 +22,20 @@ export const notificationSchema = z.object({
   actor: z.object({ id: idSchema.nullable(), name: z.string() }),
   /** The ticket, as it was when it happened. */
   ticket: z.object({ id: idSchema, number: z.number().int(), subject: z.string() }),
-  messageId: idSchema,
-  /** The start of the note, as plain text. */
+  /** The note that mentioned them; null for escalation notices. */
+  messageId: idSchema.nullable(),
+  /** The start of the note (or of the escalation's note), as plain text; may be empty. */
   excerpt: z.string(),
+  /** For escalation notices: which escalation, its reason as labelled then, and how it ended. */
+  escalation: z
+    .object({
+      id: idSchema,
+      level: z.number().int(),
+      reason: z.string(),
+      reasonLabel: z.string(),
+      outcome: escalationOutcomeSchema.nullable(),
+    })
+    .nullable(),
   readAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
 });

@@ -119,6 +119,8 @@ export type PortalMessage = z.infer<typeof portalMessageSchema>;
 export const portalTicketDetailSchema = z.object({
   ticket: portalTicketSchema,
   messages: z.array(portalMessageSchema),
+  /** A supervisor has been asked to look at this request and has not finished yet. */
+  supervisorRequested: z.boolean(),
 });
 export type PortalTicketDetail = z.infer<typeof portalTicketDetailSchema>;
 

@@ -32,6 +32,8 @@ export const ticketSchema = z.object({
   customFields: customFieldValuesSchema,
   language: localeSchema.nullable(),
   mergedIntoId: idSchema.nullable(),
+  /** 0 when not escalated; else the level of its highest open escalation (1 supervisor, 2 manager, 3 admin). */
+  escalationLevel: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   solvedAt: isoDateTime.nullable(),
@@ -100,6 +102,8 @@ export const listTicketsQuery = pageQuerySchema.extend({
   teamId: z.union([idSchema, z.literal("none")]).optional(),
   requesterId: idSchema.optional(),
   tag: tagSchema.optional(),
+  /** `true`: only tickets with an open escalation; `false`: only those without. */
+  escalated: z.enum(["true", "false"]).optional(),
   createdFrom: isoDateTime.optional(),
   createdTo: isoDateTime.optional(),
   updatedFrom: isoDateTime.optional(),
@@ -190,6 +194,8 @@ export const viewFiltersSchema = z.strictObject({
   assigneeId: z.union([idSchema, z.literal("none"), z.literal("me")]).optional(),
   teamId: z.union([idSchema, z.literal("none")]).optional(),
   tag: tagSchema.optional(),
+  /** Only tickets with an open escalation. */
+  escalated: z.literal("true").optional(),
 });
 export type ViewFilters = z.infer<typeof viewFiltersSchema>;
 

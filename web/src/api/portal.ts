@@ -13,6 +13,10 @@ import {
   portalSessionSchema,
   portalTicketDetailSchema,
   portalTicketSchema,
+  type SupervisorLink,
+  type SupervisorRequest,
+  supervisorLinkSchema,
+  supervisorRequestSchema,
 } from "@frontline/common";
 import { ApiError, contractError, errorFromResponse, networkError } from "./api-error";
 import { apiUrl, type Query, type Schema } from "./client";
@@ -149,6 +153,27 @@ export async function replyOnPortalTicket(slug: string, id: string, body: string
   const form = formOf({ body }, files);
   return (await call("POST", `${base(slug)}/tickets/${id}/messages`, { form, schema: one(portalTicketDetailSchema) }))
     .data;
+}
+
+/** The signed-in customer asks for a supervisor on their request. */
+export async function askForSupervisor(slug: string, id: string): Promise<SupervisorRequest> {
+  return (await call("POST", `${base(slug)}/tickets/${id}/supervisor`, { schema: one(supervisorRequestSchema) })).data;
+}
+
+/** What a mailed "ask for a supervisor" link is for; reading it changes nothing. */
+export async function previewSupervisorLink(slug: string, token: string): Promise<SupervisorLink> {
+  return (await call("POST", `${base(slug)}/supervisor-link`, { json: { token }, schema: one(supervisorLinkSchema) }))
+    .data;
+}
+
+/** The customer confirms a mailed link: a supervisor is asked (once while one is on it). */
+export async function confirmSupervisorLink(slug: string, token: string): Promise<SupervisorRequest> {
+  return (
+    await call("POST", `${base(slug)}/supervisor-link/confirm`, {
+      json: { token },
+      schema: one(supervisorRequestSchema),
+    })
+  ).data;
 }
 
 /** Query keys of the portal's data. */

@@ -3,6 +3,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { listApiTokens } from "./api-tokens";
 import { listCustomFields } from "./custom-fields";
 import { getCompany, getCustomer } from "./customers";
+import { listReasons, ticketEscalations } from "./escalations";
 import { listMailboxes } from "./mailboxes";
 import { countUnreadNotifications, listNotifications } from "./notifications";
 import { queryKeys } from "./query-keys";
@@ -160,4 +161,19 @@ export const requirementsQuery = (ticketId: string) =>
   queryOptions({
     queryKey: queryKeys.routing.requirements(ticketId),
     queryFn: ({ signal }) => getRequirements(ticketId, signal),
+  });
+
+/** The organisation's escalation reasons: an admin changes them rarely, everyone picks from them. */
+export const escalationReasonsQuery = queryOptions({
+  queryKey: queryKeys.escalations.reasons,
+  queryFn: ({ signal }) => listReasons(signal),
+  staleTime: 5 * 60_000,
+});
+
+/** A ticket's escalations, polled with the ticket so a supervisor taking one shows up. */
+export const ticketEscalationsQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: queryKeys.escalations.ofTicket(ticketId),
+    queryFn: ({ signal }) => ticketEscalations(ticketId, signal),
+    refetchInterval: 10_000,
   });

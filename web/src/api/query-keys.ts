@@ -62,6 +62,15 @@ export const queryKeys = {
     /** Under "tickets", so a change to the ticket refreshes what it requires too. */
     requirements: (ticketId: string) => ["tickets", "detail", ticketId, "requirements"] as const,
   },
+  escalations: {
+    /** The queue, the report and a ticket's escalations: what taking, resolving or escalating invalidates. */
+    all: ["escalations"] as const,
+    list: (query: Query) => ["escalations", "list", query] as const,
+    report: (query: Query) => ["escalations", "report", query] as const,
+    ofTicket: (ticketId: string) => ["escalations", "ticket", ticketId] as const,
+    reasons: ["escalation-reasons"] as const,
+    phrases: ["escalation-phrases"] as const,
+  },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,
 };

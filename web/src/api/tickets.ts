@@ -26,6 +26,7 @@ export interface TicketQuery extends Query {
   teamId?: string | undefined;
   tag?: string | undefined;
   requesterId?: string | undefined;
+  escalated?: "true" | undefined;
   sort?: string | undefined;
 }
 

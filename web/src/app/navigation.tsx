@@ -1,6 +1,7 @@
 import { type Me, roleAtLeast } from "@frontline/common";
 import { Stack, Text } from "@mantine/core";
 import {
+  IconArrowBigUpLines,
   IconBolt,
   IconBuildingCommunity,
   IconClockHour9,
@@ -22,11 +23,13 @@ type Path =
   | "/inbox"
   | "/console"
   | "/routing"
+  | "/escalations"
   | "/admin/staff"
   | "/admin/teams"
   | "/admin/mail"
   | "/admin/business-hours"
   | "/admin/rules"
+  | "/admin/escalations"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -57,6 +60,7 @@ export function Navigation({ me }: { me: Me }) {
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
     work.push({ to: "/routing", label: t("nav.routing"), icon: <IconRoute {...ICON} /> });
+    work.push({ to: "/escalations", label: t("escalations.title"), icon: <IconArrowBigUpLines {...ICON} /> });
   }
   const sections: Section[] = [{ label: t("nav.work"), items: work }];
   if (me.role === "admin") {
@@ -68,6 +72,11 @@ export function Navigation({ me }: { me: Me }) {
         { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
         { to: "/admin/business-hours", label: t("calendars.navLabel"), icon: <IconClockHour9 {...ICON} /> },
         { to: "/admin/rules", label: t("nav.rules"), icon: <IconBolt {...ICON} /> },
+        {
+          to: "/admin/escalations",
+          label: t("escalationSettings.nav"),
+          icon: <IconArrowBigUpLines {...ICON} />,
+        },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

@@ -5,17 +5,20 @@ import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { AuditPage } from "../features/admin-audit/audit-page";
 import { BusinessHoursPage } from "../features/admin-calendars/business-hours-page";
+import { EscalationSettingsPage } from "../features/admin-escalations/escalation-settings-page";
 import { MailPage } from "../features/admin-mail/mail-page";
 import { RulesPage } from "../features/admin-rules/rules-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
 import { LoginPage } from "../features/auth/login-page";
+import { EscalationsPage } from "../features/escalations/escalations-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
 import { PortalHomePage } from "../features/portal/portal-home-page";
 import { PortalLayout } from "../features/portal/portal-layout";
 import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
+import { PortalSupervisorPage } from "../features/portal/portal-supervisor-page";
 import { PortalTicketPage } from "../features/portal/portal-ticket-page";
 import { ProfilePage } from "../features/profile/profile-page";
 import { RoutingPage } from "../features/routing/routing-page";
@@ -118,6 +121,13 @@ const routingRoute = createRoute({
   component: RoutingPage,
 });
 
+const escalationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/escalations",
+  beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
+  component: EscalationsPage,
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin",
@@ -142,6 +152,11 @@ const businessHoursRoute = createRoute({
   component: BusinessHoursPage,
 });
 const rulesRoute = createRoute({ getParentRoute: () => adminRoute, path: "/rules", component: RulesPage });
+const escalationSettingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/escalations",
+  component: EscalationSettingsPage,
+});
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
@@ -164,6 +179,12 @@ const portalSignInRoute = createRoute({
   path: "/sign-in",
   component: PortalSignInPage,
 });
+/** Where the "ask for a supervisor" link of a reply mail lands; the customer confirms there (a POST). */
+const portalSupervisorRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/supervisor",
+  component: PortalSupervisorPage,
+});
 const portalTicketRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/tickets/$ticketId",
@@ -172,7 +193,7 @@ const portalTicketRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalTicketRoute]),
+  portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalSupervisorRoute, portalTicketRoute]),
   signedInRoute.addChildren([
     indexRoute,
     inboxRoute,
@@ -180,6 +201,7 @@ const routeTree = rootRoute.addChildren([
     ticketRoute,
     consoleRoute,
     routingRoute,
+    escalationsRoute,
     adminRoute.addChildren([
       adminIndexRoute,
       staffRoute,
@@ -187,6 +209,7 @@ const routeTree = rootRoute.addChildren([
       mailRoute,
       businessHoursRoute,
       rulesRoute,
+      escalationSettingsRoute,
       auditRoute,
     ]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),

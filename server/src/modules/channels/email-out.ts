@@ -1,7 +1,9 @@
+import { publicBaseUrl } from "../../platform/config";
 import type { Ctx, Deps } from "../../platform/context";
 import { type JobHandler, PermanentJobError } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
+import { supervisorRequestFooter } from "../escalations";
 import { currentOrganization } from "../orgs";
 import { findMessage, findTicket, mergeMessageMeta, messageFiles, threadMailIds } from "../tickets";
 import { rememberOutgoingMailId } from "./email-in";
@@ -36,9 +38,15 @@ export function senderOf(
 
 /**
  * Sends an agent's public reply to the requester by mail, threaded under the conversation
- * (In-Reply-To/References), with the ticket number in the subject so the answer finds its ticket.
+ * (In-Reply-To/References), with the ticket number in the subject so the answer finds its ticket,
+ * and a footer in the customer's language with a link to ask for a supervisor. `baseUrl` is where
+ * links point (PUBLIC_URL, else the port this process listens on).
  */
-export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandler {
+export function sendReplyHandler(
+  deps: Deps,
+  transport: MailTransport,
+  baseUrl: () => string = () => publicBaseUrl(deps.config),
+): JobHandler {
   return async (ctx: Ctx, payload) => {
     const { ticketId, messageId } = payload as { ticketId: string; messageId: string };
     const mail = await inOrg(ctx.database, ctx.orgId, async (s) => {
@@ -51,13 +59,15 @@ export function sendReplyHandler(deps: Deps, transport: MailTransport): JobHandl
       const thread = (await threadMailIds(s, ticketId)).filter((t) => t.messageId !== messageId);
       const files = await messageFiles(s, messageId);
       const ownId = `<${messageId}@${domainOf(from.address)}>`;
+      // A new link per mail: only its hash is stored, so the job that sends it is the only one to know it.
+      const footer = await supervisorRequestFooter(s, ticketId, baseUrl());
       return {
         from: { name: headerSafe(from.name), address: headerSafe(from.address) },
         replyTo: { name: headerSafe(from.name), address: headerSafe(from.address) },
         to: { name: headerSafe(requester.name), address: headerSafe(requester.email) },
         subject: headerSafe(`Re: ${ticket.subject} [#${ticket.number}]`),
-        text: message.bodyText,
-        ...(message.bodyHtml ? { html: message.bodyHtml } : {}),
+        text: footer ? `${message.bodyText}\n\n${footer.text}\n` : message.bodyText,
+        ...(message.bodyHtml ? { html: footer ? `${message.bodyHtml}\n${footer.html}` : message.bodyHtml } : {}),
         messageId: ownId,
         ...(thread.length
           ? { inReplyTo: thread[thread.length - 1]!.mailId, references: thread.map((t) => t.mailId) }

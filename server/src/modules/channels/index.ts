@@ -13,16 +13,17 @@ export { type MailTransport, smtpTransport } from "./smtp-transport";
 
 /**
  * Registers the channels' background work. Without a relay (`SMTP_URL` unset) replies stay queued,
- * not dropped, and go out once one is configured.
+ * not dropped, and go out once one is configured. `baseUrl` is where links in replies point.
  */
 export function registerChannelJobs(
   runner: JobRunner,
   deps: Deps,
   transport?: MailTransport,
+  baseUrl?: () => string,
 ): MailTransport | undefined {
   runner.register(POLL_IMAP, pollImapHandler);
   const mail = transport ?? (deps.config.SMTP_URL ? smtpTransport(deps.config.SMTP_URL) : undefined);
-  if (mail) runner.register(SEND_REPLY, sendReplyHandler(deps, mail));
+  if (mail) runner.register(SEND_REPLY, sendReplyHandler(deps, mail, baseUrl));
   else deps.log.warn("SMTP_URL is not set: replies are kept in the outbox until a mail relay is configured");
   return mail;
 }

@@ -1,8 +1,17 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, orgId } from "../../platform/columns";
+import { escalations } from "../escalations/escalations.tables";
 import { users } from "../staff/staff.tables";
 import { messages, tickets } from "../tickets/tickets.tables";
+
+/** An escalation notice's facts as they were: its level, its reason as labelled for the recipient, its outcome. */
+export interface EscalationFacts {
+  level: number;
+  reason: string;
+  reasonLabel: string;
+  outcome: string | null;
+}
 
 /**
  * What a staff member should look at, one row per recipient. The ticket and the actor are kept as
@@ -15,14 +24,20 @@ export const notifications = pgTable(
     id: uuid("id").notNull(),
     /** The recipient: only they ever see or mark it. */
     userId: uuid("user_id").notNull(),
-    kind: text("kind", { enum: ["mention"] }).notNull(),
+    kind: text("kind", {
+      enum: ["mention", "escalation_requested", "escalation_taken", "escalation_resolved", "escalation_returned"],
+    }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorName: text("actor_name").notNull(),
     ticketId: uuid("ticket_id").notNull(),
     ticketNumber: integer("ticket_number").notNull(),
     ticketSubject: text("ticket_subject").notNull(),
-    messageId: uuid("message_id").notNull(),
+    /** The note that mentioned them (mentions only). */
+    messageId: uuid("message_id"),
     excerpt: text("excerpt").notNull(),
+    /** The escalation an escalation notice is about, and what it said when it happened. */
+    escalationId: uuid("escalation_id"),
+    escalation: jsonb("escalation").$type<EscalationFacts>(),
     readAt: at("read_at"),
     /** When the mail notice went out; a retried job does not send it twice. */
     mailedAt: at("mailed_at"),
@@ -34,6 +49,7 @@ export const notifications = pgTable(
     foreignKey({ columns: [t.orgId, t.actorUserId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.ticketId], foreignColumns: [tickets.orgId, tickets.id] }),
     foreignKey({ columns: [t.orgId, t.messageId], foreignColumns: [messages.orgId, messages.id] }),
+    foreignKey({ columns: [t.orgId, t.escalationId], foreignColumns: [escalations.orgId, escalations.id] }),
     // One notice per person per note, however the mention was made.
     uniqueIndex("notifications_org_message_user_key").on(t.orgId, t.messageId, t.userId),
     // The bell's list: a person's newest first.

@@ -70,6 +70,7 @@ describe("mention notifications work", () => {
       ticket: { id: ticket.id, number: ticket.number, subject: "Parcel lost in Cluj" },
       messageId: res.body.data.id,
       excerpt: "@Bogdan Ștefănescu, can you call the courier? cc @ana maria pop",
+      escalation: null,
       readAt: null,
       createdAt: expect.any(String),
     });

@@ -25,6 +25,11 @@ import {
 import { portalSpec as spec } from "./portal.spec";
 import { readPortalForm } from "./portal-form";
 import { clearPortalCookie, portalCookie, resolvePortalSession, setPortalCookie } from "./portal-sessions";
+import {
+  askForSupervisorOnMyTicket,
+  confirmMailedSupervisorLink,
+  previewMailedSupervisorLink,
+} from "./portal-supervisor";
 
 /** Per client address: requests and link mails an hour, and sign-in attempts a quarter of an hour. */
 const LIMITS = {
@@ -32,6 +37,7 @@ const LIMITS = {
   link: { max: 20, window: 3600 },
   linkPerEmail: { max: 5, window: 900 },
   signIn: { max: 30, window: 900 },
+  supervisorLink: { max: 30, window: 900 },
 } as const;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -155,6 +161,25 @@ export function portalRoutes(limiter: RateLimiter) {
       const { input, files } = await readPortalForm(c, portalReplyInput);
       return c.json({ data: presentDetail(slug, await replyToMyTicket(p, id, input.body, files)) }, 201);
     })
+    .openapi(spec.askForSupervisor, async (c) => {
+      const { slug, id } = c.req.valid("param");
+      const p = await portalOf(c, slug);
+      requireSession(p);
+      const answer = await askForSupervisorOnMyTicket(p, id);
+      return answer.created ? c.json({ data: answer }, 201) : c.json({ data: answer }, 200);
+    })
+    .openapi(spec.supervisorLink, async (c) => {
+      // The mailed token proves itself, as a sign-in link's does: no portal session is needed.
+      const p = await portalOf(c, c.req.valid("param").slug, { signingIn: true });
+      limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
+      return c.json({ data: await previewMailedSupervisorLink(p, c.req.valid("json").token) }, 200);
+    })
+    .openapi(spec.confirmSupervisorLink, async (c) => {
+      const p = await portalOf(c, c.req.valid("param").slug, { signingIn: true });
+      limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
+      const answer = await confirmMailedSupervisorLink(p, c.req.valid("json").token);
+      return answer.created ? c.json({ data: answer }, 201) : c.json({ data: answer }, 200);
+    })
     .openapi(spec.attachment, async (c) => {
       const { slug, id } = c.req.valid("param");
       const file = await myAttachment(await portalOf(c, slug), id);
@@ -166,5 +191,6 @@ function presentDetail(slug: string, d: Awaited<ReturnType<typeof myTicket>>) {
   return {
     ticket: presentPortalTicket(d.ticket, d.merged),
     messages: d.messages.map((m) => presentPortalMessage(slug, m)),
+    supervisorRequested: d.supervisorRequested,
   };
 }

@@ -11,6 +11,7 @@ import {
   liveCustomer,
   updateCustomerSelf,
 } from "../customers";
+import { supervisorRequested } from "../escalations";
 import {
   addCustomerMessage,
   checkCustomerFiles,
@@ -53,7 +54,8 @@ const formActor: Actor = { type: "anonymous", userId: null, name: "web form", ro
 
 const audit = (p: PortalCtx, actor: Actor) => ({ actor, requestId: p.requestId, ip: p.ip });
 
-function inPortal<T>(p: PortalCtx, fn: (s: OrgTx) => Promise<T>): Promise<T> {
+/** Runs `fn` inside the portal's organisation. */
+export function inPortal<T>(p: PortalCtx, fn: (s: OrgTx) => Promise<T>): Promise<T> {
   return inOrg(p.deps.database, p.org.orgId, fn);
 }
 
@@ -177,7 +179,13 @@ export async function listMyTickets(p: PortalCtx, q: { limit: number; cursor?: s
   });
 }
 
-async function myTicketRow(s: OrgTx, p: PortalCtx, id: string, forUpdate = false): Promise<[CustomerRow, TicketRow]> {
+/** The signed-in customer's request, locked for a change; another customer's looks like none (404). */
+export async function myTicketRow(
+  s: OrgTx,
+  p: PortalCtx,
+  id: string,
+  forUpdate = false,
+): Promise<[CustomerRow, TicketRow]> {
   const customer = await signedInCustomer(s, p);
   const ticket = await findTicket(s, id, forUpdate);
   // Someone else's request looks exactly like one that does not exist.
@@ -190,7 +198,12 @@ export async function myTicket(p: PortalCtx, id: string) {
   return inPortal(p, async (s) => {
     const [, ticket] = await myTicketRow(s, p, id);
     const merged = ticket.mergedIntoId ? await ticketNumbers(s, [ticket.mergedIntoId]) : new Map<string, number>();
-    return { ticket, merged, messages: await publicMessages(s, ticket.id) };
+    return {
+      ticket,
+      merged,
+      messages: await publicMessages(s, ticket.id),
+      supervisorRequested: await supervisorRequested(s, ticket.id),
+    };
   });
 }
 
@@ -206,7 +219,12 @@ export async function replyToMyTicket(p: PortalCtx, id: string, body: string, fi
       files: checked,
     });
     const merged = new Map<string, number>();
-    return { ticket: (await findTicket(s, id))!, merged, messages: await publicMessages(s, id) };
+    return {
+      ticket: (await findTicket(s, id))!,
+      merged,
+      messages: await publicMessages(s, id),
+      supervisorRequested: await supervisorRequested(s, id),
+    };
   });
 }
 

@@ -14,6 +14,9 @@ import {
   portalTicketDetailSchema,
   portalTicketSchema,
   portalTicketsQuery,
+  supervisorLinkInput,
+  supervisorLinkSchema,
+  supervisorRequestSchema,
   updatePortalMeInput,
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -122,6 +125,41 @@ export const portalSpec = {
     summary: "Write on one's own request (JSON, or multipart with up to 5 `files`)",
     request: { params: slugAndId, body: portalFormBody(portalReplyInput) },
     responses: { ...problemResponses, 201: jsonResponse(one(portalTicketDetailSchema), "The request") },
+  }),
+  askForSupervisor: createRoute({
+    tags,
+    security,
+    method: "post",
+    path: "/portal/{slug}/tickets/{id}/supervisor",
+    summary: "Ask for a supervisor to look at one's own request (once while one is on it)",
+    request: { params: slugAndId },
+    responses: {
+      ...problemResponses,
+      200: jsonResponse(one(supervisorRequestSchema), "A supervisor had been asked already"),
+      201: jsonResponse(one(supervisorRequestSchema), "A supervisor is asked"),
+    },
+  }),
+  supervisorLink: createRoute({
+    tags,
+    security,
+    method: "post",
+    path: "/portal/{slug}/supervisor-link",
+    summary: "What a mailed 'ask for a supervisor' link is for (the token in the body, never in a URL)",
+    request: { params: slug, body: jsonBody(supervisorLinkInput) },
+    responses: { ...problemResponses, 200: jsonResponse(one(supervisorLinkSchema), "The link's request") },
+  }),
+  confirmSupervisorLink: createRoute({
+    tags,
+    security,
+    method: "post",
+    path: "/portal/{slug}/supervisor-link/confirm",
+    summary: "Confirm a mailed 'ask for a supervisor' link (once while one is on it)",
+    request: { params: slug, body: jsonBody(supervisorLinkInput) },
+    responses: {
+      ...problemResponses,
+      200: jsonResponse(one(supervisorRequestSchema), "A supervisor had been asked already"),
+      201: jsonResponse(one(supervisorRequestSchema), "A supervisor is asked"),
+    },
   }),
   attachment: createRoute({
     tags,

@@ -1,6 +1,14 @@
 export { activeUser, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
 export { presentUser } from "./staff.present";
-export { activeStaff, activeStaffPage, existingTeamIds, findUser, type StaffContact, teamNames } from "./staff.queries";
+export {
+  activeStaff,
+  activeStaffPage,
+  existingTeamIds,
+  findUser,
+  type StaffContact,
+  staffNames,
+  teamNames,
+} from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";
 export { createTeam } from "./teams.service";

@@ -116,16 +116,28 @@ export interface StaffContact {
   id: string;
   name: string;
   email: string;
+  role: string;
+  locale: string;
 }
 
 /** Active staff of the organisation (or those of them among `ids`), for mentions and notices. */
 export async function activeStaff(s: OrgTx, ids?: readonly string[]): Promise<StaffContact[]> {
   if (ids?.length === 0) return [];
   return s.tx
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
     .from(users)
     .where(and(eq(users.orgId, s.orgId), eq(users.active, true), ids ? inArray(users.id, [...ids]) : undefined))
     .orderBy(users.id);
+}
+
+/** The names of colleagues by id, active or not (who did what stays readable after they leave). */
+export async function staffNames(s: OrgTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await s.tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.orgId, s.orgId), inArray(users.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Replaces a user's team memberships. */

@@ -25,7 +25,7 @@ export {
 } from "./messages.service";
 export { TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
 export { addSystemMessage } from "./system-messages";
-export { applyChanges, changedFields } from "./ticket-changes";
+export { applyChanges, changedFields, setEscalationLevel } from "./ticket-changes";
 export {
   TICKET_CHANGED,
   TICKET_CREATED,
@@ -36,7 +36,14 @@ export {
 } from "./ticket-events";
 export { MARK_END, MARK_START, type MessageHit, searchMessages, searchTickets, type TicketHit } from "./ticket-search";
 export { presentMessage, presentTicket } from "./tickets.present";
-export { findTicket, liveTicketIds, setSlaSummary, type TicketRow, ticketByNumber } from "./tickets.queries";
+export {
+  findTicket,
+  liveTicketIds,
+  setSlaSummary,
+  type TicketRow,
+  ticketByNumber,
+  ticketsByIds,
+} from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
 export { type OpenTicket, openTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";

@@ -8,7 +8,7 @@ import { existingTeamIds, findUser } from "../staff";
 import { TICKET_CHANGED, type TicketChanged } from "./ticket-events";
 import { applyTags, assertTransition, statusTimestamps } from "./ticket-rules";
 import { refreshTicketSearch } from "./ticket-search";
-import type { TicketRow } from "./tickets.queries";
+import { findTicket, type TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
 
 /** Validates and writes one ticket's changes inside the caller's transaction. */
@@ -53,6 +53,22 @@ export async function applyChanges(
     }
     throw err;
   }
+}
+
+/**
+ * Sets a ticket's escalation level (the escalations module keeps it equal to its highest open
+ * escalation) inside the caller's transaction, and announces it like any change; no change, no event.
+ */
+export async function setEscalationLevel(s: OrgTx, ticketId: string, level: number): Promise<TicketRow | undefined> {
+  const before = await findTicket(s, ticketId, true);
+  if (!before || before.escalationLevel === level) return before;
+  const [after] = await s.tx
+    .update(tickets)
+    .set({ escalationLevel: level, updatedAt: new Date() })
+    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)))
+    .returning();
+  await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
+  return after;
 }
 
 /** Throws 422 unless the assignee is an active user and the team exists. */

@@ -18,6 +18,7 @@ export function presentTicket(r: TicketRow): Ticket {
     customFields: r.customFields,
     language: (r.language as Locale | null) ?? null,
     mergedIntoId: r.mergedIntoId,
+    escalationLevel: r.escalationLevel,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     solvedAt: r.solvedAt?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -12,6 +12,16 @@ export async function findTicket(s: OrgTx, id: string, forUpdate = false): Promi
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, id)));
   const [row] = forUpdate ? await q.for("update") : await q;
   return row;
+}
+
+/** Tickets of the organisation by id (those that exist), e.g. to name the tickets of a list. */
+export async function ticketsByIds(s: OrgTx, ids: readonly string[]): Promise<Map<string, TicketRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await s.tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.orgId, s.orgId), inArray(tickets.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Tickets matching `where`, in the given order. */

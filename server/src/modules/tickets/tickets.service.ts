@@ -1,5 +1,5 @@
 import type { CountTicketsQuery, CreateTicketInput, ListTicketsQuery, UpdateTicketInput } from "@frontline/common";
-import { and, arrayContains, eq, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, eq, gt, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
@@ -115,6 +115,7 @@ function ticketFilters(q: CountTicketsQuery): (SQL | undefined)[] {
   if (q.teamId) conds.push(q.teamId === "none" ? isNull(tickets.teamId) : eq(tickets.teamId, q.teamId));
   if (q.requesterId) conds.push(eq(tickets.requesterId, q.requesterId));
   if (q.tag) conds.push(arrayContains(tickets.tags, [q.tag]));
+  if (q.escalated) conds.push(q.escalated === "true" ? gt(tickets.escalationLevel, 0) : eq(tickets.escalationLevel, 0));
   if (q.createdFrom) conds.push(gte(tickets.createdAt, new Date(q.createdFrom)));
   if (q.createdTo) conds.push(lt(tickets.createdAt, new Date(q.createdTo)));
   if (q.updatedFrom) conds.push(gte(tickets.updatedAt, new Date(q.updatedFrom)));

@@ -42,6 +42,8 @@ export const tickets = pgTable(
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     language: text("language"),
     mergedIntoId: uuid("merged_into_id"),
+    /** 0, or the level of the ticket's highest open escalation (set by the escalations module). */
+    escalationLevel: integer("escalation_level").notNull().default(0),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
     solvedAt: at("solved_at"),
@@ -66,6 +68,8 @@ export const tickets = pgTable(
     index("tickets_org_requester_idx").on(t.orgId, t.requesterId, t.createdAt),
     index("tickets_org_tags_idx").using("gin", t.tags),
     index("tickets_org_sla_due_idx").on(t.orgId, t.slaDueAt),
+    // The inbox's "escalated" filter: few tickets are, so only those are indexed.
+    index("tickets_org_escalated_idx").on(t.orgId, t.escalationLevel, t.updatedAt).where(sql`${t.escalationLevel} > 0`),
   ],
 );
 

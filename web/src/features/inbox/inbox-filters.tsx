@@ -1,5 +1,5 @@
 import { type Team, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type User } from "@frontline/common";
-import { Badge, Button, Collapse, Group, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
+import { Badge, Button, Chip, Collapse, Group, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconFilter, IconFilterOff, IconTag } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -105,6 +105,14 @@ export function InboxFilters({ search, onChange, users, teams }: InboxFiltersPro
         error={tagError ? t("inbox.filters.tagInvalid") : undefined}
         w={140}
       />
+      <Chip
+        checked={search.escalated === true}
+        onChange={(checked) => onChange({ escalated: checked ? true : undefined })}
+        variant="outline"
+        color="orange"
+      >
+        {t("escalations.filterEscalated")}
+      </Chip>
       <Select
         aria-label={t("inbox.sort.label")}
         data={TICKET_SORTS.map((s) => ({ value: s, label: t(`inbox.sort.${s}`) }))}
@@ -126,6 +134,7 @@ export function InboxFilters({ search, onChange, users, teams }: InboxFiltersPro
               channel: undefined,
               tag: undefined,
               requester: undefined,
+              escalated: undefined,
             })
           }
         >

@@ -103,3 +103,14 @@ describe("canEditView", () => {
     expect(canEditView(shared, person("admin"))).toBe(true);
   });
 });
+
+describe("a saved view of escalated tickets", () => {
+  it("keeps the filter when saved and opened again, and tells it apart from one without", () => {
+    const saved = savableView("all", { escalated: true, priority: "urgent" }, ME);
+    expect(saved).toEqual({ filters: { priority: ["urgent"], escalated: "true" }, sort: "updated_desc" });
+    const stored = view(saved!.filters);
+    expect(inboxSearchOf(stored)).toEqual({ view: "all", saved: VIEW_ID, priority: "urgent", escalated: true });
+    expect(matchesSavedView(stored, saved, ME)).toBe(true);
+    expect(matchesSavedView(stored, savableView("all", { priority: "urgent" }, ME), ME)).toBe(false);
+  });
+});

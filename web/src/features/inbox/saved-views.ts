@@ -37,6 +37,7 @@ export function savableView(view: ViewId, search: InboxSearch, meId: string): Sa
   if (narrowed.assignee) filters.assigneeId = narrowed.assignee === meId ? "me" : narrowed.assignee;
   if (narrowed.team) filters.teamId = narrowed.team;
   if (narrowed.tag) filters.tag = narrowed.tag;
+  if (narrowed.escalated) filters.escalated = "true";
   return { filters, sort: search.sort ?? "updated_desc" };
 }
 
@@ -55,6 +56,7 @@ export function inboxSearchOf(saved: View): InboxSearch {
   if (f.assigneeId) search.assignee = f.assigneeId;
   if (f.teamId) search.team = f.teamId;
   if (f.tag) search.tag = f.tag;
+  if (f.escalated) search.escalated = true;
   if (saved.sort !== "updated_desc") search.sort = saved.sort;
   return search;
 }
@@ -68,6 +70,7 @@ function canonical(filters: ViewFilters, sort: string, meId: string): string {
     filters.assigneeId === meId ? "me" : (filters.assigneeId ?? null),
     filters.teamId ?? null,
     filters.tag ?? null,
+    filters.escalated ?? null,
     sort,
   ]);
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PriorityBadge, TicketStatusBadge } from "../../ui/badges";
 import { RelativeTime } from "../../ui/relative-time";
 import { RouterAnchor } from "../../ui/router-links";
+import { EscalationLevelBadge } from "../escalations/level-badge";
 
 interface TicketTableProps {
   tickets: Ticket[];
@@ -144,17 +145,25 @@ function Row({
       {!compact && <Table.Td c="dimmed">#{ticket.number}</Table.Td>}
       <Table.Td>
         <Stack gap={0}>
-          <RouterAnchor
-            to="/tickets/$ticketId"
-            params={{ ticketId: ticket.id }}
-            fw={ticket.status === "new" ? 700 : 500}
-            size="sm"
-            c="var(--mantine-color-text)"
-            truncate
-            dir="auto"
-          >
-            {ticket.subject}
-          </RouterAnchor>
+          <Group gap={6} wrap="nowrap" miw={0}>
+            {ticket.escalationLevel > 0 && (
+              <span style={{ flexShrink: 0, display: "inline-flex" }}>
+                <EscalationLevelBadge level={ticket.escalationLevel} compact />
+              </span>
+            )}
+            <RouterAnchor
+              to="/tickets/$ticketId"
+              params={{ ticketId: ticket.id }}
+              fw={ticket.status === "new" ? 700 : 500}
+              size="sm"
+              c="var(--mantine-color-text)"
+              truncate
+              dir="auto"
+              miw={0}
+            >
+              {ticket.subject}
+            </RouterAnchor>
+          </Group>
           {compact ? (
             <Group gap={4} wrap="nowrap" c="dimmed">
               <Text size="xs" style={{ flexShrink: 0 }}>

@@ -113,3 +113,17 @@ describe("moveCursor", () => {
     expect(moveCursor(0, 1, 0)).toBe(-1);
   });
 });
+
+describe("the escalated filter", () => {
+  it("reads only 'true' from the address, counts as a filter, and asks for escalated tickets", () => {
+    expect(parseInboxSearch({ escalated: true })).toEqual({ escalated: true });
+    expect(parseInboxSearch({ escalated: "true" })).toEqual({ escalated: true });
+    expect(parseInboxSearch({ escalated: "yes" })).toEqual({});
+    expect(activeFilterCount({ escalated: true })).toBe(1);
+    expect(buildTicketQuery("open", { escalated: true }, ME)).toEqual({
+      status: "new,open,pending,on_hold",
+      escalated: "true",
+      sort: "updated_desc",
+    });
+  });
+});

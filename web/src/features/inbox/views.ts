@@ -46,12 +46,22 @@ export interface InboxSearch {
   tag?: string;
   /** A customer's id: only the tickets they asked (a search result leads here). */
   requester?: string;
+  /** Only tickets with an open escalation (`?escalated=true`, which the router reads as a boolean). */
+  escalated?: true;
   sort?: TicketSort;
   /** The saved view these filters were opened from, so it shows as current and can be updated. */
   saved?: string;
 }
 
-export type InboxFilterKey = "status" | "priority" | "channel" | "assignee" | "team" | "tag" | "requester";
+export type InboxFilterKey =
+  | "status"
+  | "priority"
+  | "channel"
+  | "assignee"
+  | "team"
+  | "tag"
+  | "requester"
+  | "escalated";
 export const FILTER_KEYS: readonly InboxFilterKey[] = [
   "status",
   "priority",
@@ -60,6 +70,7 @@ export const FILTER_KEYS: readonly InboxFilterKey[] = [
   "team",
   "tag",
   "requester",
+  "escalated",
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,6 +106,7 @@ export function parseInboxSearch(raw: Record<string, unknown>): InboxSearch {
   if (tag) out.tag = tag;
   const requester = text(raw.requester);
   if (requester && UUID.test(requester)) out.requester = requester;
+  if (raw.escalated === true || raw.escalated === "true") out.escalated = true;
   const sort = oneOf(TICKET_SORTS, raw.sort);
   if (sort) out.sort = sort;
   const saved = text(raw.saved);
@@ -117,6 +129,7 @@ export interface NarrowedView {
   channel?: string;
   tag?: string;
   requester?: string;
+  escalated?: true;
 }
 
 /**
@@ -142,6 +155,7 @@ export function narrowView(view: ViewId, search: InboxSearch, meId: string): Nar
     const value = search[key];
     if (value) out[key] = value;
   }
+  if (search.escalated) out.escalated = true;
   return out;
 }
 
@@ -157,6 +171,7 @@ export function buildTicketQuery(view: ViewId, search: InboxSearch, meId: string
   if (narrowed.channel) query.channel = narrowed.channel;
   if (narrowed.tag) query.tag = narrowed.tag;
   if (narrowed.requester) query.requesterId = narrowed.requester;
+  if (narrowed.escalated) query.escalated = "true";
   query.sort = search.sort ?? "updated_desc";
   return query;
 }

@@ -1,5 +1,5 @@
 import type { Notification } from "@frontline/common";
-import { ActionIcon, Box, Button, Group, Indicator, Loader, Popover, ScrollArea, Text } from "@mantine/core";
+import { ActionIcon, Box, Button, Group, Indicator, Loader, Popover, Text } from "@mantine/core";
 import { IconBell } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -117,7 +117,9 @@ export function NotificationBell() {
           </Text>
         )}
         {recent.data && recent.data.length > 0 && (
-          <ScrollArea.Autosize mah={420} type="auto">
+          // A plain scrolling box: an autosized ScrollArea grows to its widest line, so long headlines
+          // would scroll sideways instead of being cut with an ellipsis.
+          <Box mah={420} style={{ overflowY: "auto", overscrollBehavior: "contain" }}>
             <Box component="ul" m={0} p={0} style={{ listStyle: "none" }}>
               {recent.data.map((n) => (
                 <li key={n.id}>
@@ -125,7 +127,7 @@ export function NotificationBell() {
                 </li>
               ))}
             </Box>
-          </ScrollArea.Autosize>
+          </Box>
         )}
       </Popover.Dropdown>
     </Popover>

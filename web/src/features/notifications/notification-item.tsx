@@ -1,5 +1,6 @@
 import type { Notification } from "@frontline/common";
 import { Avatar, Box, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { RelativeTime } from "../../ui/relative-time";
 
@@ -8,10 +9,27 @@ interface NotificationItemProps {
   onOpen: (notification: Notification) => void;
 }
 
-/** One notification: who mentioned you, on which ticket, the note's start and when; unread ones stand out. */
+/** What happened, in a line: "Ana mentioned you", "Stefan resolved the escalation". */
+function headline(n: Notification, t: TFunction): string {
+  return n.kind === "mention"
+    ? t("notifications.mentionedYou", { name: n.actor.name })
+    : t(`escalations.notice.${n.kind}`, { name: n.actor.name });
+}
+
+/** An escalation notice's detail: how it ended (or its level) and its reason, as they were then. */
+function escalationDetail(n: Notification, t: TFunction): string | null {
+  if (!n.escalation) return null;
+  const how = n.escalation.outcome
+    ? t(`escalations.outcome.${n.escalation.outcome}`)
+    : t("escalations.level", { level: n.escalation.level });
+  return `${how} · ${n.escalation.reasonLabel}`;
+}
+
+/** One notification: what happened, on which ticket, the note's start and when; unread ones stand out. */
 export function NotificationItem({ notification: n, onOpen }: NotificationItemProps) {
   const { t } = useTranslation();
   const unread = n.readAt === null;
+  const detail = escalationDetail(n, t);
   return (
     <UnstyledButton
       onClick={() => onOpen(n)}
@@ -26,8 +44,8 @@ export function NotificationItem({ notification: n, onOpen }: NotificationItemPr
         <Avatar size={32} radius="xl" name={n.actor.name} color="initials" aria-hidden />
         <Stack gap={2} miw={0} style={{ flex: 1 }}>
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm" fw={unread ? 700 : 400} truncate>
-              {t("notifications.mentionedYou", { name: n.actor.name })}
+            <Text size="sm" fw={unread ? 700 : 400} truncate miw={0}>
+              {headline(n, t)}
             </Text>
             <RelativeTime iso={n.createdAt} short size="xs" c="dimmed" style={{ flexShrink: 0 }} />
           </Group>
@@ -35,9 +53,16 @@ export function NotificationItem({ notification: n, onOpen }: NotificationItemPr
           <Text size="xs" fw={500} truncate>
             #{n.ticket.number} <bdi>{n.ticket.subject}</bdi>
           </Text>
-          <Text size="xs" c="dimmed" lineClamp={2}>
-            <bdi>{n.excerpt}</bdi>
-          </Text>
+          {detail && (
+            <Text size="xs" c="dimmed" truncate data-testid="notification-escalation">
+              <bdi>{detail}</bdi>
+            </Text>
+          )}
+          {n.excerpt && (
+            <Text size="xs" c="dimmed" lineClamp={2}>
+              <bdi>{n.excerpt}</bdi>
+            </Text>
+          )}
         </Stack>
         <Box
           w={8}

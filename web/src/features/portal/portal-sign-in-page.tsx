@@ -35,8 +35,10 @@ export function PortalSignInPage() {
     started.current = true;
     signInToPortal(slug, token)
       .then(async ({ customer, ticketId }) => {
-        // Whatever was cached belonged to nobody or to whoever was signed in before.
+        // Whatever was cached belonged to nobody or to whoever was signed in before. The layout's
+        // first "who is signed in" may still be on its way: its "nobody" must not land after this.
         queryClient.removeQueries({ queryKey: portalKeys.tickets(slug) });
+        await queryClient.cancelQueries({ queryKey: portalKeys.me(slug) });
         queryClient.setQueryData(portalKeys.me(slug), customer);
         await (ticketId
           ? navigate({ to: "/portal/$slug/tickets/$ticketId", params: { slug, ticketId }, replace: true })

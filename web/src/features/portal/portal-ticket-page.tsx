@@ -1,13 +1,13 @@
 import { PORTAL_MAX_FILES, type PortalMessage, type PortalTicketDetail } from "@frontline/common";
 import { Alert, Anchor, Box, Button, Center, Group, Loader, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconArrowBack, IconPaperclip, IconSend } from "@tabler/icons-react";
+import { IconArrowBack, IconPaperclip, IconSend, IconUserShield } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Navigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiStatus } from "../../api/api-error";
-import { getPortalTicket, portalKeys, replyOnPortalTicket } from "../../api/portal";
+import { askForSupervisor, getPortalTicket, portalKeys, replyOnPortalTicket } from "../../api/portal";
 import { formatFileSize } from "../../ui/file-size";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
@@ -117,6 +117,46 @@ function ReplyForm({ slug, detail }: { slug: string; detail: PortalTicketDetail 
   );
 }
 
+/** "Ask for a supervisor", or that one has been asked, while the request is open. */
+function SupervisorRequest({ slug, detail }: { slug: string; detail: PortalTicketDetail }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const ask = useMutation({
+    mutationFn: () => askForSupervisor(slug, detail.ticket.id),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: portalKeys.ticket(slug, detail.ticket.id) });
+      notifySuccess(t("supervisorRequest.asked"));
+    },
+  });
+  if (detail.supervisorRequested) {
+    return (
+      <Alert color="blue" icon={<IconUserShield size={18} />} data-testid="supervisor-requested">
+        {t("supervisorRequest.requested")}
+      </Alert>
+    );
+  }
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Stack gap="xs">
+        <FormAlert error={ask.error} />
+        <Group justify="space-between" gap="sm" wrap="wrap">
+          <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 220 }}>
+            {t("supervisorRequest.buttonHint")}
+          </Text>
+          <Button
+            variant="light"
+            leftSection={<IconUserShield size={16} aria-hidden />}
+            loading={ask.isPending}
+            onClick={() => ask.mutate()}
+          >
+            {t("supervisorRequest.button")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
 /** One of the customer's requests: its conversation, and a reply with files while it is open. */
 export function PortalTicketPage() {
   const { t } = useTranslation();
@@ -175,7 +215,10 @@ export function PortalTicketPage() {
       ) : ticket.status === "closed" ? (
         <Alert color="gray">{t("portal.ticket.closed")}</Alert>
       ) : (
-        <ReplyForm slug={slug} detail={query.data} />
+        <>
+          <ReplyForm slug={slug} detail={query.data} />
+          <SupervisorRequest slug={slug} detail={query.data} />
+        </>
       )}
     </Stack>
   );

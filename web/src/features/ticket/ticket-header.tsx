@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { PriorityBadge, TicketStatusBadge } from "../../ui/badges";
 import { RouterAnchor } from "../../ui/router-links";
 import { useFormatters } from "../../ui/use-formatters";
+import { EscalationLevelBadge } from "../escalations/level-badge";
 import type { useTicketUpdate } from "./use-ticket-update";
 
 interface TicketHeaderProps {
@@ -107,6 +108,7 @@ export function TicketHeader({ ticket, updater, actions }: TicketHeaderProps) {
       <Group gap="xs">
         <TicketStatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
+        <EscalationLevelBadge level={ticket.escalationLevel} />
         <Text size="xs" c="dimmed">
           {t(`tickets.channel.${ticket.channel}`)} ·{" "}
           {t("ticket.createdAt", { time: format.dateTime(ticket.createdAt) })}

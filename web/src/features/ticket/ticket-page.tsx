@@ -9,6 +9,8 @@ import { useTranslation } from "react-i18next";
 import { messagesQuery, ticketQuery } from "../../api/queries";
 import { QueryError } from "../../ui/query-error";
 import { RouterAnchor } from "../../ui/router-links";
+import { useMe } from "../auth/use-me";
+import { EscalateButton, TicketEscalations } from "../escalations/ticket-escalations";
 import { RequirementsPanel } from "../routing/requirements-panel";
 import { WorkspaceShortcuts } from "../shortcuts/shortcuts-help";
 import { Conversation } from "./conversation";
@@ -40,6 +42,7 @@ function TicketView({ ticket, messages }: { ticket: Ticket; messages: UseQueryRe
   const { t } = useTranslation();
   const updater = useTicketUpdate(ticket);
   const reply = useRef<ReplyBoxHandle>(null);
+  const me = useMe();
 
   return (
     <Stack gap="md">
@@ -47,12 +50,16 @@ function TicketView({ ticket, messages }: { ticket: Ticket; messages: UseQueryRe
         ticket={ticket}
         updater={updater}
         actions={
-          <WorkspaceShortcuts
-            page="ticket"
-            bindings={{ r: () => reply.current?.focus("reply"), n: () => reply.current?.focus("note") }}
-          />
+          <>
+            <EscalateButton ticket={ticket} />
+            <WorkspaceShortcuts
+              page="ticket"
+              bindings={{ r: () => reply.current?.focus("reply"), n: () => reply.current?.focus("note") }}
+            />
+          </>
         }
       />
+      <TicketEscalations ticket={ticket} me={me} />
       {ticket.mergedIntoId && (
         <Alert color="gray" icon={<IconGitMerge size={18} />} p="xs">
           {t("ticket.merged")}{" "}
