@@ -59,7 +59,12 @@ describe("a customer's mail and an agent's answer", () => {
     await expect.poll(() => relay.to(customer).length, { timeout: 20_000 }).toBe(1);
     const received = await simpleParser(relay.to(customer)[0]!.raw);
     expect(received.subject).toMatch(new RegExp(`^Re: ${subject} \\[#\\d+\\]$`));
-    expect(received.text?.trim()).toBe(answer);
+    // The agent's words come first, then the way to ask for a supervisor.
+    const [body, footer] = received.text!.trim().split(/\n\s*\n/);
+    expect(body).toBe(answer);
+    expect(footer).toMatch(
+      /^Not happy with how this is going\? Ask for a supervisor: http:\/\/\S+\/portal\/demo\/supervisor#token=/,
+    );
 
     // The customer answers that mail: it lands on the same ticket, shown without reloading.
     await customerMail.sendMail({
