@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../../../test/client";
-import { signedIn, TEST_PASSWORD } from "../../../test/factories";
+import { signedIn, TEST_PASSWORD, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
 import { makeFloor } from "../../../test/routing";
 
@@ -190,5 +190,52 @@ describe("presence", () => {
     expect((await other.post("/api/v1/auth/logout")).status).toBe(204);
     const after = await signedIn(h, floor.org.orgId, ana!.id);
     expect((await after.get("/api/v1/me/presence")).body.data.status).toBe("offline");
+  });
+});
+
+describe("joining a team", () => {
+  it("gives what waits in the team's queue to an online agent who joins it, and nothing for leaving", async () => {
+    const floor = await makeFloor(h, ["Ana"]);
+    const [ana] = floor.agents;
+    await floor.route({ strategy: "round_robin" });
+    const waiting = await floor.ticket();
+    expect(waiting.assigneeId).toBeNull();
+    const made = await floor.org.as.admin.post("/api/v1/users", {
+      email: uniqueEmail("agent"),
+      name: "Bogdan",
+      role: "agent",
+      password: TEST_PASSWORD,
+    });
+    const bogdan = { id: made.body.data.id as string, as: await signedIn(h, floor.org.orgId, made.body.data.id) };
+    expect((await bogdan.as.put("/api/v1/me/presence", { status: "online" })).status).toBe(200);
+    // Online, but not in the team: the ticket still waits.
+    await floor.runJobs();
+    expect(await floor.assigneeOf(waiting.id)).toBeNull();
+    const team = await floor.org.as.admin.patch(`/api/v1/teams/${floor.teamId}`, {
+      memberIds: [floor.org.users.supervisor.id, ana!.id, bogdan.id],
+    });
+    expect(team.status).toBe(200);
+    expect(await floor.runJobs()).toBe(1);
+    expect(await floor.assigneeOf(waiting.id)).toBe(bogdan.id);
+    // Leaving wakes nobody: no job is queued.
+    await floor.org.as.admin.patch(`/api/v1/teams/${floor.teamId}`, { memberIds: [bogdan.id] });
+    expect(await floor.runJobs()).toBe(0);
+  });
+
+  it("routes a mailed ticket that a trigger puts in a routing team, in the same change", async () => {
+    const floor = await makeFloor(h, ["Ana"]);
+    const [ana] = floor.agents;
+    await floor.route({ strategy: "round_robin" });
+    await floor.presence(ana!, "online");
+    const rule = await floor.org.as.admin.post("/api/v1/rules", {
+      kind: "trigger",
+      name: "Mail goes to Support",
+      events: ["ticket.created"],
+      conditions: { all: [{ field: "channel", op: "is", value: "email" }] },
+      actions: [{ type: "set_team", value: floor.teamId }],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const mail = await floor.ticket({ channel: "email", teamId: null });
+    expect([mail.assigneeId, mail.status]).toEqual([ana!.id, "open"]);
   });
 });

@@ -1,8 +1,8 @@
 import { domainEvents } from "../../platform/events";
 import { SESSION_ENDED, type SessionEnded } from "../auth";
-import { USER_DEACTIVATED } from "../staff";
+import { TEAM_MEMBERS_CHANGED, type TeamMembersChanged, USER_DEACTIVATED } from "../staff";
 import { TICKET_CHANGED, TICKET_CREATED, type TicketChanged, type TicketCreated } from "../tickets";
-import { onTicketChanged, ROUTING_CTX, routeTicket } from "./engine";
+import { onTicketChanged, ROUTING_CTX, routeTicket, wakeTeams } from "./engine";
 import { setPresenceIn } from "./presence";
 
 // Routing decides in the transaction of the change that calls for it: a ticket is created with its
@@ -19,4 +19,9 @@ domainEvents.on<{ userId: string }>(USER_DEACTIVATED, async (s, { userId }) => {
 // Signing out of the last session leaves the floor; signing out on one of two devices does not.
 domainEvents.on<SessionEnded>(SESSION_ENDED, async (s, { userId, liveSessions }) => {
   if (liveSessions === 0) await setPresenceIn(s, ROUTING_CTX, userId, "offline");
+});
+
+// A newcomer to a team may take what waits in its queue.
+domainEvents.on<TeamMembersChanged>(TEAM_MEMBERS_CHANGED, async (s, { teamId, added }) => {
+  if (added.length) await wakeTeams(s, [teamId]);
 });

@@ -11,5 +11,5 @@ export {
 } from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";
-export { createTeam } from "./teams.service";
+export { createTeam, TEAM_MEMBERS_CHANGED, type TeamMembersChanged } from "./teams.service";
 export { createUser, findUserByEmail, setUserPassword, USER_DEACTIVATED, type UserRow } from "./users.service";

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Ctx } from "../../platform/context";
 import { isUniqueViolation } from "../../platform/db-errors";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
@@ -11,6 +12,14 @@ import { diff, recordAudit } from "../audit";
 import { existingUserIds, selectTeams, setTeamMembers } from "./staff.queries";
 import { teams } from "./staff.tables";
 import type { TeamRow } from "./users.service";
+
+/** Some people joined or left a team (routing may now hand its waiting tickets to the newcomers). */
+export const TEAM_MEMBERS_CHANGED = "team.members_changed";
+export interface TeamMembersChanged {
+  teamId: string;
+  added: string[];
+  removed: string[];
+}
 
 const byName = [sql`lower(${teams.name})`, sql`${teams.id}`];
 
@@ -67,6 +76,11 @@ export async function updateTeam(ctx: Ctx, id: string, input: UpdateTeamInput): 
         .where(and(eq(teams.orgId, s.orgId), eq(teams.id, id)));
       if (memberIds) await setTeamMembers(s, id, [...new Set(memberIds)]);
       const after = (await findTeam(s, id))!;
+      const added = after.memberIds.filter((u) => !before.memberIds.includes(u));
+      const removed = before.memberIds.filter((u) => !after.memberIds.includes(u));
+      if (added.length || removed.length) {
+        await domainEvents.emit<TeamMembersChanged>(s, TEAM_MEMBERS_CHANGED, { teamId: id, added, removed });
+      }
       await recordAudit(s, ctx, {
         action: "team.updated",
         entityType: "team",
