@@ -77,6 +77,10 @@ describe("an agent hands a difficult customer up, and a supervisor handles it", 
     await open.waitFor();
     await expect(open.textContent()).resolves.toContain("Erstattung über meinem Limit");
     await expect(stefan.getByTestId("report-total").textContent()).resolves.toBe("1");
+    // The report looks back over a period of his choosing; today's escalation is in each.
+    await stefan.getByTestId("escalation-report").getByText("7 Tage").click();
+    await stefan.getByRole("heading", { name: "Letzte 7 Tage" }).waitFor();
+    await expect(stefan.getByTestId("report-total").textContent()).resolves.toBe("1");
     await stefan.screenshot({ path: "/tmp/escalations-queue-de.png", animations: "disabled" });
     await open.getByRole("button", { name: "Übernehmen" }).click();
     await open.waitFor({ state: "detached" });

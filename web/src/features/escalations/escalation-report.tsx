@@ -1,6 +1,7 @@
 import type { EscalationReport as Report } from "@frontline/common";
-import { Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { escalationReport } from "../../api/escalations";
 import { escalationReasonsQuery } from "../../api/queries";
@@ -68,16 +69,22 @@ function Counts({ title, rows }: { title: string; rows: { label: string; count: 
   );
 }
 
-/** The last 30 days of escalations: how many, how fast they were taken and resolved, and why. */
+/** The periods a supervisor may look back over, in days. */
+const PERIODS = [7, 30, 90] as const;
+
+/** Recent escalations (7, 30 or 90 days): how many, how fast they were taken and resolved, and why. */
 export function EscalationReport() {
   const { t } = useTranslation();
   const format = useFormatters();
   const labelOf = useReasonLabel();
+  const [days, setDays] = useState<number>(30);
   const reasons = useQuery(escalationReasonsQuery);
   const report = useQuery({
-    queryKey: queryKeys.escalations.report({}),
-    queryFn: ({ signal }) => escalationReport({}, signal),
+    // Keyed by the period, not its instants: the window slides with each refetch.
+    queryKey: queryKeys.escalations.report({ days: String(days) }),
+    queryFn: ({ signal }) => escalationReport({ from: new Date(Date.now() - days * 86_400_000).toISOString() }, signal),
     refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
   });
   if (report.error) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data) return <Loader size="sm" aria-label={t("common.loading")} />;
@@ -85,9 +92,18 @@ export function EscalationReport() {
   const labels = new Map((reasons.data ?? []).map((x) => [x.code, x.labels]));
   return (
     <Stack gap="xs" component="section" aria-labelledby="escalation-report-title" data-testid="escalation-report">
-      <Title order={2} size="h5" id="escalation-report-title">
-        {t("escalations.report.title")}
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Title order={2} size="h5" id="escalation-report-title">
+          {t("escalations.report.title", { count: days })}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          aria-label={t("escalations.report.period")}
+          value={String(days)}
+          onChange={(v) => setDays(Number(v))}
+          data={PERIODS.map((d) => ({ value: String(d), label: t("escalations.report.days", { count: d }) }))}
+        />
+      </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
         <Paper withBorder p="sm" radius="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
