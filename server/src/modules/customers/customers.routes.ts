@@ -14,8 +14,8 @@ import {
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize } from "../../platform/authorize";
-import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
-import { authSecurity, createdResponses, okResponses, problemResponses } from "../../platform/openapi";
+import { createRouter, ctxOf, jsonBody } from "../../platform/http";
+import { authSecurity, createdResponses, okResponses } from "../../platform/openapi";
 import { createCompany, getCompany, listCompanies, updateCompany } from "./companies.service";
 import { canEditCustomers, canManageCompanies, canMergeCustomers } from "./customers.policy";
 import { presentCompany, presentCustomer } from "./customers.present";

@@ -36,7 +36,7 @@ export const checkSlaHandler: JobHandler = async (ctx: Ctx, payload, _job, now) 
         ),
       )
       .for("update");
-    if (!row || row.state !== "active" || !row.dueAt) return;
+    if (row?.state !== "active" || !row.dueAt) return;
     const [policy] = await s.tx
       .select({ warn: slaPolicies.warnBeforeMinutes })
       .from(slaPolicies)

@@ -16,9 +16,9 @@ import {
 } from "@frontline/common";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize } from "../../platform/authorize";
-import { createRouter, ctxOf, jsonBody, jsonResponse } from "../../platform/http";
+import { createRouter, ctxOf, jsonBody } from "../../platform/http";
 import { idempotent } from "../../platform/idempotency";
-import { authSecurity, createdResponses, okResponses, problemResponses } from "../../platform/openapi";
+import { authSecurity, createdResponses, okResponses } from "../../platform/openapi";
 import { mergeTickets } from "./merge.service";
 import { addStaffMessage, listMessages } from "./messages.service";
 import { canMergeTickets, canWorkTickets } from "./tickets.policy";
