@@ -9,5 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A page under load may take seconds to show what a poll waits for; the default gives up after one.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -58,6 +58,12 @@ async function main() {
     process.stdout.write(`Frontline is running at http://${shown}:${info.port}\n`);
   });
 
+  // Keep idle connections open longer than clients and proxies reuse them (they commonly assume 60 s):
+  // with Node's 5 s default, a request sent on a socket the server is just closing fails with a reset.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
