@@ -47,12 +47,20 @@ describe("outgoing mail works", () => {
     expect(mine).toHaveLength(1);
     const mail = await simpleParser(mine[0]!.raw);
     expect(mail.subject).toBe(`Re: Refund for order 7781 [#${ticket.number}]`);
-    // The reply, then one line in the customer's language to ask for a supervisor (a link of its own).
+    // The reply, then in the customer's language a line to ask for a supervisor (a link of its own)
+    // and one to the request's page in the portal.
     const [body, footer, ...more] = (mail.text ?? "").trim().split("\n\n");
     expect([body, more]).toEqual(["Your refund is on its way.", []]);
-    expect(footer).toMatch(
+    const [supervisor, portal, ...rest] = footer!.split("\n");
+    expect(supervisor).toMatch(
       /^Not happy with how this is going\? Ask for a supervisor: http:\/\/localhost:3000\/portal\/[a-z0-9-]+\/supervisor#token=[A-Za-z0-9_-]{43}&lang=en$/,
     );
+    expect(portal).toMatch(
+      new RegExp(
+        `^See this request and your others online: http://localhost:3000/portal/[a-z0-9-]+/tickets/${ticket.id}$`,
+      ),
+    );
+    expect(rest).toEqual([]);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined).toEqual({
       address: email,
       name: "Ioana Marin",

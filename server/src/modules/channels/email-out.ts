@@ -1,3 +1,4 @@
+import { type Locale, localeSchema } from "@frontline/common";
 import { publicBaseUrl } from "../../platform/config";
 import type { Ctx, Deps } from "../../platform/context";
 import { type JobHandler, PermanentJobError } from "../../platform/jobs";
@@ -7,6 +8,7 @@ import { supervisorRequestFooter } from "../escalations";
 import { currentOrganization } from "../orgs";
 import { findMessage, findTicket, mergeMessageMeta, messageFiles, threadMailIds } from "../tickets";
 import { rememberOutgoingMailId } from "./email-in";
+import { portalFooter, portalTicketLink } from "./portal-footer";
 import { type MailTransport, smtpTransport } from "./smtp-transport";
 
 export const SEND_REPLY = "email.send_reply";
@@ -39,7 +41,8 @@ export function senderOf(
 /**
  * Sends an agent's public reply to the requester by mail, threaded under the conversation
  * (In-Reply-To/References), with the ticket number in the subject so the answer finds its ticket,
- * and a footer in the customer's language with a link to ask for a supervisor. `baseUrl` is where
+ * and a footer in the customer's language: a link to ask for a supervisor, and the request's page in
+ * the customer portal. `baseUrl` is where
  * links point (PUBLIC_URL, else the port this process listens on).
  */
 export function sendReplyHandler(
@@ -60,7 +63,16 @@ export function sendReplyHandler(
       const files = await messageFiles(s, messageId);
       const ownId = `<${messageId}@${domainOf(from.address)}>`;
       // A new link per mail: only its hash is stored, so the job that sends it is the only one to know it.
-      const footer = await supervisorRequestFooter(s, ticketId, baseUrl());
+      const supervisor = await supervisorRequestFooter(s, ticketId, baseUrl());
+      const org = await currentOrganization(s);
+      const locale = [ticket.language, requester.locale, org?.defaultLocale, "en"].find(
+        (l) => localeSchema.safeParse(l).success,
+      ) as Locale;
+      const portal = org ? portalFooter(locale, portalTicketLink(baseUrl(), org.slug, ticket.id)) : undefined;
+      const lines = [supervisor, portal].filter((f) => f !== undefined);
+      const footer = lines.length
+        ? { text: lines.map((f) => f.text).join("\n"), html: lines.map((f) => f.html).join("\n") }
+        : undefined;
       return {
         from: { name: headerSafe(from.name), address: headerSafe(from.address) },
         replyTo: { name: headerSafe(from.name), address: headerSafe(from.address) },

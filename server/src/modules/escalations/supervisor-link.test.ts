@@ -68,7 +68,8 @@ describe("the link in reply mails works", () => {
   it("carries a link of its own in the customer's language; confirming it asks a supervisor once while one is on it", async () => {
     const { ticket, mail, token } = await repliedTicket();
     expect(mail.text).toBe(
-      `We are sending a new one.\n\nNot happy with how this is going? Ask for a supervisor: http://localhost:3000/portal/${slug}/supervisor#token=${token}&lang=en\n`,
+      `We are sending a new one.\n\nNot happy with how this is going? Ask for a supervisor: http://localhost:3000/portal/${slug}/supervisor#token=${token}&lang=en\n` +
+        `See this request and your others online: http://localhost:3000/portal/${slug}/tickets/${ticket.id}\n`,
     );
     // Only the token's hash is at rest.
     const stored = await inOrg(h.deps.database, org.orgId, async ({ tx }) =>
@@ -101,12 +102,15 @@ describe("the link in reply mails works", () => {
   });
 
   it("writes the footer in the ticket's language, in the HTML part too, with the same link", async () => {
-    const { mail, token } = await repliedTicket(org, { language: "de" }, { html: "<p>Wir senden Ersatz.</p>" });
+    const { ticket, mail, token } = await repliedTicket(org, { language: "de" }, { html: "<p>Wir senden Ersatz.</p>" });
     const link = `http://localhost:3000/portal/${slug}/supervisor#token=${token}&lang=de`;
-    expect(mail.text?.trim().split("\n").at(-1)).toBe(
+    const portal = `http://localhost:3000/portal/${slug}/tickets/${ticket.id}`;
+    expect(mail.text?.trim().split("\n").slice(-2)).toEqual([
       `Nicht zufrieden mit dem Verlauf? Eine Führungskraft hinzuziehen: ${link}`,
-    );
+      `Diese und Ihre anderen Anfragen online ansehen: ${portal}`,
+    ]);
     expect(mail.html).toContain(`<a href="${link.replace("&", "&amp;")}">Eine Führungskraft hinzuziehen</a>`);
+    expect(mail.html).toContain(`<a href="${portal}">Diese und Ihre anderen Anfragen online ansehen</a>`);
   });
 });
 
