@@ -89,11 +89,28 @@ describe("SLA policies and clocks in the app", () => {
     ]);
 
     // A catch-all after it: moved up it would win every ticket, so it goes up and back down again.
-    await api(admin, "POST", "/sla-policies", {
-      name: "Everyone else",
-      targets: { resolution: { minutes: 2 * 1440, businessTime: true } },
-    });
-    await admin.reload();
+    // Written in the dialog too: no first reply, a resolution in whole days of business time.
+    await admin.getByRole("button", { name: "Add policy" }).click();
+    await dialog.getByLabel("Name").fill("Everyone else");
+    // Mantine draws the switch over its input, which stays what keyboards operate and readers announce.
+    await dialog.getByRole("switch", { name: "First reply" }).click({ force: true });
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.getByText("Switch on at least one target.").waitFor();
+    await dialog.getByRole("switch", { name: "Resolution" }).click({ force: true });
+    const resolution = dialog.getByRole("group", { name: "Resolution" });
+    await resolution.getByRole("combobox", { name: "Resolution: entered as" }).click();
+    await admin.getByRole("option", { name: "Days" }).click();
+    await resolution.getByLabel("Resolution: days").fill("2");
+    await expect(dialog.getByText("Switch on at least one target.").count()).resolves.toBe(0);
+    await expect(dialog.getByText("Required").count()).resolves.toBe(0);
+    await admin.screenshot({ path: "/tmp/sla-form-days-en.png", animations: "disabled" });
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const added = (await api<{ data: Policy[] }>(admin, "GET", "/sla-policies")).data;
+    expect(added.map((p) => [p.name, p.conditions, p.targets])).toEqual([
+      ["Urgent tickets", { priority: ["urgent"] }, { firstReply: { minutes: 30, businessTime: false } }],
+      ["Everyone else", {}, { resolution: { minutes: 2880, businessTime: true } }],
+    ]);
     const everyone = admin.getByTestId("sla-policy").filter({ hasText: "Everyone else" });
     await expect(everyone.getByTestId("sla-targets").textContent()).resolves.toBe(
       "Resolution within 2 days in business hours",
@@ -134,6 +151,12 @@ describe("SLA policies and clocks in the app", () => {
     await expect(badge.getAttribute("data-tone")).resolves.toBe("soon");
     await expect(badge.textContent()).resolves.toMatch(/^\d+ min$/);
     await admin.screenshot({ path: "/tmp/sla-inbox-en.png", animations: "disabled" });
+    // On a phone the row folds to subject and status; the flag stays, under the status.
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => row.getByRole("cell").count()).toBe(3);
+    await expect(badge.isVisible()).resolves.toBe(true);
+    await admin.screenshot({ path: "/tmp/sla-inbox-phone-en.png", animations: "disabled" });
+    await admin.setViewportSize({ width: 1400, height: 1000 });
 
     const agent = await personAt("agent@demo.test");
     await agent.goto(`${app.frontline.url}/tickets/${ticket.id}`);

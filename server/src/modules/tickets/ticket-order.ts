@@ -9,7 +9,7 @@ import { tickets } from "./tickets.tables";
  * every due time and the keyset stays one row comparison. The same expression is indexed
  * (`tickets_org_sla_due_idx`), so the inbox reads it in order.
  */
-export const slaDueKey = sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz)`;
+const slaDueKey = sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz)`;
 
 const ORDERS = {
   updated_desc: { key: sql`${tickets.updatedAt}`, dir: "desc", time: (r: TicketRow) => r.updatedAt },

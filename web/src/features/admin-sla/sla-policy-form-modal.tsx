@@ -217,7 +217,11 @@ export function SlaPolicyFormModal({ policy, onClose }: { policy: SlaPolicy | nu
                 key={name}
                 name={name}
                 draft={values[name]}
-                onChange={(draft) => set(name, draft)}
+                onChange={(draft) => {
+                  set(name, draft);
+                  // A message about the targets as a whole ("switch one on") went stale with this change too.
+                  set("targets", null);
+                }}
                 error={messageOf(name)}
               />
             ))}
