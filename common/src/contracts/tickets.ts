@@ -86,6 +86,14 @@ export const mergeTicketsInput = z.strictObject({
   sourceId: idSchema,
 });
 
+/**
+ * The orders a list can take: by activity, by creation, or the SLA promise due soonest first
+ * (tickets with nothing counting come last).
+ */
+export const TICKET_SORTS = ["updated_desc", "updated_asc", "created_desc", "created_asc", "sla_due_asc"] as const;
+export const ticketSortSchema = z.enum(TICKET_SORTS);
+export type TicketSort = z.infer<typeof ticketSortSchema>;
+
 /** Comma-separated list in a query string → array of allowed values. */
 const csv = <const V extends readonly [string, ...string[]]>(values: V) =>
   z
@@ -108,7 +116,7 @@ export const listTicketsQuery = pageQuerySchema.extend({
   createdTo: isoDateTime.optional(),
   updatedFrom: isoDateTime.optional(),
   updatedTo: isoDateTime.optional(),
-  sort: z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]).default("updated_desc"),
+  sort: ticketSortSchema.default("updated_desc"),
 });
 export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
 
@@ -199,8 +207,6 @@ export const viewFiltersSchema = z.strictObject({
 });
 export type ViewFilters = z.infer<typeof viewFiltersSchema>;
 
-const viewSort = z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]);
-
 export const viewSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -209,7 +215,7 @@ export const viewSchema = z.object({
   teamId: idSchema.nullable(),
   ownerId: idSchema.nullable(),
   filters: viewFiltersSchema,
-  sort: viewSort,
+  sort: ticketSortSchema,
   position: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -225,7 +231,7 @@ export const createViewInput = z.strictObject({
   /** Share with this team (supervisors and above); without it the view is personal. */
   teamId: idSchema.optional(),
   filters: viewFiltersSchema,
-  sort: viewSort.default("updated_desc"),
+  sort: ticketSortSchema.default("updated_desc"),
   position: z.number().int().min(0).max(10_000).default(0),
 });
 export type CreateViewInput = z.infer<typeof createViewInput>;
@@ -235,7 +241,7 @@ export const updateViewInput = z.strictObject({
   /** Share with this team (supervisors and above), or `null` to make it the caller's personal view again. */
   teamId: idSchema.nullable().optional(),
   filters: viewFiltersSchema.optional(),
-  sort: viewSort.optional(),
+  sort: ticketSortSchema.optional(),
   position: z.number().int().min(0).max(10_000).optional(),
 });
 export type UpdateViewInput = z.infer<typeof updateViewInput>;

@@ -1,9 +1,10 @@
-import { companySchema, customerSchema, one, pageOf, timelineEntrySchema } from "@frontline/common";
-import { apiGet } from "./client";
+import { type Company, companySchema, customerSchema, one, pageOf, timelineEntrySchema } from "@frontline/common";
+import { apiGet, apiGetAll } from "./client";
 
 const customerResponse = one(customerSchema);
 const companyResponse = one(companySchema);
 const timelinePage = pageOf(timelineEntrySchema);
+const companyPage = pageOf(companySchema);
 
 /** One customer. */
 export async function getCustomer(id: string, signal?: AbortSignal) {
@@ -13,6 +14,11 @@ export async function getCustomer(id: string, signal?: AbortSignal) {
 /** One company, for the name beside a customer. */
 export async function getCompany(id: string, signal?: AbortSignal) {
   return (await apiGet(`/companies/${encodeURIComponent(id)}`, companyResponse, undefined, signal)).data;
+}
+
+/** Every company by name, for pickers such as an SLA policy's conditions. */
+export function listAllCompanies(): Promise<Company[]> {
+  return apiGetAll("/companies", companyPage);
 }
 
 /** One page of a customer's timeline: every message of their tickets, newest first. */

@@ -9,6 +9,7 @@ import { countUnreadNotifications, listNotifications } from "./notifications";
 import { queryKeys } from "./query-keys";
 import { getMyPresence, getRequirements, getTeamRouting, listAllSkills, listQueue, listRoutingAgents } from "./routing";
 import { fetchMe } from "./session";
+import { ticketSla } from "./sla";
 import { listAllTeams } from "./teams";
 import { getTicket, listMessages } from "./tickets";
 import { listAllUsers } from "./users";
@@ -176,4 +177,14 @@ export const ticketEscalationsQuery = (ticketId: string) =>
     queryKey: queryKeys.escalations.ofTicket(ticketId),
     queryFn: ({ signal }) => ticketEscalations(ticketId, signal),
     refetchInterval: 10_000,
+  });
+
+/**
+ * A ticket's SLA targets. Not polled: the panel counts down on its own and refetches when the
+ * ticket it belongs to changes (its own writes invalidate it, being under the ticket's key).
+ */
+export const ticketSlaQuery = (ticketId: string) =>
+  queryOptions({
+    queryKey: queryKeys.sla.ofTicket(ticketId),
+    queryFn: ({ signal }) => ticketSla(ticketId, signal),
   });

@@ -34,6 +34,7 @@ export const queryKeys = {
     timeline: (id: string) => ["customers", id, "timeline"] as const,
   },
   companies: {
+    list: ["companies", "list"] as const,
     detail: (id: string) => ["companies", id] as const,
   },
   customFields: (entity: string) => ["custom-fields", entity] as const,
@@ -70,6 +71,11 @@ export const queryKeys = {
     ofTicket: (ticketId: string) => ["escalations", "ticket", ticketId] as const,
     reasons: ["escalation-reasons"] as const,
     phrases: ["escalation-phrases"] as const,
+  },
+  sla: {
+    policies: ["sla-policies"] as const,
+    /** Under the ticket's detail, so any write to the ticket (a reply, a status) refreshes its clocks too. */
+    ofTicket: (ticketId: string) => ["tickets", "detail", ticketId, "sla"] as const,
   },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,

@@ -4,6 +4,7 @@ import {
   IconArrowBigUpLines,
   IconBolt,
   IconBuildingCommunity,
+  IconClockExclamation,
   IconClockHour9,
   IconHeadset,
   IconHistory,
@@ -28,6 +29,7 @@ type Path =
   | "/admin/teams"
   | "/admin/mail"
   | "/admin/business-hours"
+  | "/admin/sla-policies"
   | "/admin/rules"
   | "/admin/escalations"
   | "/admin/audit"
@@ -71,6 +73,7 @@ export function Navigation({ me }: { me: Me }) {
         { to: "/admin/teams", label: t("nav.teams"), icon: <IconBuildingCommunity {...ICON} /> },
         { to: "/admin/mail", label: t("nav.mail"), icon: <IconMail {...ICON} /> },
         { to: "/admin/business-hours", label: t("calendars.navLabel"), icon: <IconClockHour9 {...ICON} /> },
+        { to: "/admin/sla-policies", label: t("sla.navLabel"), icon: <IconClockExclamation {...ICON} /> },
         { to: "/admin/rules", label: t("nav.rules"), icon: <IconBolt {...ICON} /> },
         {
           to: "/admin/escalations",

@@ -8,6 +8,7 @@ import { BusinessHoursPage } from "../features/admin-calendars/business-hours-pa
 import { EscalationSettingsPage } from "../features/admin-escalations/escalation-settings-page";
 import { MailPage } from "../features/admin-mail/mail-page";
 import { RulesPage } from "../features/admin-rules/rules-page";
+import { SlaPoliciesPage } from "../features/admin-sla/sla-policies-page";
 import { StaffPage } from "../features/admin-staff/staff-page";
 import { TeamsPage } from "../features/admin-teams/teams-page";
 import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
@@ -151,6 +152,11 @@ const businessHoursRoute = createRoute({
   path: "/business-hours",
   component: BusinessHoursPage,
 });
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/sla-policies",
+  component: SlaPoliciesPage,
+});
 const rulesRoute = createRoute({ getParentRoute: () => adminRoute, path: "/rules", component: RulesPage });
 const escalationSettingsRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -208,6 +214,7 @@ const routeTree = rootRoute.addChildren([
       teamsRoute,
       mailRoute,
       businessHoursRoute,
+      slaPoliciesRoute,
       rulesRoute,
       escalationSettingsRoute,
       auditRoute,

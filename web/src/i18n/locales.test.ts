@@ -16,7 +16,7 @@ const locales: Record<string, Tree> = { en, ro, de, ru, ar };
  * else identical to English is an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API", "Port"],
+  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API", "Port", "SLA"],
   de: [
     "Frontline",
     "Agent",
@@ -34,8 +34,9 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     "Chat",
     "API",
     "Port",
+    "SLA",
   ],
-  ru: ["Frontline", "API"],
+  ru: ["Frontline", "API", "SLA"],
   ar: ["Frontline"],
 };
 

@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
-import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
+import { pageFrom } from "../../platform/paging";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
@@ -12,16 +12,10 @@ import { detectLocale } from "./detect-language";
 import { insertMessage, type NewMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
 import { TICKET_CREATED, type TicketCreated } from "./ticket-events";
+import { ticketOrder } from "./ticket-order";
 import { applyTags } from "./ticket-rules";
 import { findTicket, nextTicketNumber, selectTickets, type TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
-
-const SORTS = {
-  updated_desc: { column: tickets.updatedAt, dir: "desc" },
-  updated_asc: { column: tickets.updatedAt, dir: "asc" },
-  created_desc: { column: tickets.createdAt, dir: "desc" },
-  created_asc: { column: tickets.createdAt, dir: "asc" },
-} as const;
 
 /** What opening a ticket needs once its requester is known. */
 export interface OpenTicket {
@@ -136,26 +130,10 @@ export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<numb
 
 /** Lists tickets with filters, newest activity first by default, in keyset pages. */
 export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
-  const sort = SORTS[q.sort];
-  const conds = ticketFilters(q);
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, 2);
-    const when = cursorTime(at!);
-    conds.push(
-      sort.dir === "desc"
-        ? sql`(${sort.column}, ${tickets.id}) < (${when}, ${id}::uuid)`
-        : sql`(${sort.column}, ${tickets.id}) > (${when}, ${id}::uuid)`,
-    );
-  }
-  const order =
-    sort.dir === "desc"
-      ? [sql`${sort.column} DESC`, sql`${tickets.id} DESC`]
-      : [sql`${sort.column}`, sql`${tickets.id}`];
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectTickets(s, and(...conds), order, q.limit + 1));
-  return pageFrom(rows, q.limit, (r) => [
-    (q.sort.startsWith("updated") ? r.updatedAt : r.createdAt).toISOString(),
-    r.id,
-  ]);
+  const { after, orderBy, keyOf } = ticketOrder(q.sort, q.cursor);
+  const conds = [...ticketFilters(q), after];
+  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectTickets(s, and(...conds), orderBy, q.limit + 1));
+  return pageFrom(rows, q.limit, keyOf);
 }
 
 /** One ticket; 404 when unknown or foreign. */

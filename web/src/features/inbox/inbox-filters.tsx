@@ -1,11 +1,19 @@
-import { type Team, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type User } from "@frontline/common";
+import {
+  type Team,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  type TicketSort,
+  type User,
+} from "@frontline/common";
 import { Badge, Button, Chip, Collapse, Group, MultiSelect, Select, Stack, TextInput } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconFilter, IconFilterOff, IconTag } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RequesterFilter } from "./requester-filter";
-import { activeFilterCount, type InboxSearch, normaliseTag, splitCsv, TICKET_SORTS, type TicketSort } from "./views";
+import { activeFilterCount, type InboxSearch, normaliseTag, splitCsv } from "./views";
 
 interface InboxFiltersProps {
   search: InboxSearch;

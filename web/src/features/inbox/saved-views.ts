@@ -4,10 +4,11 @@ import {
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  type TicketSort,
   type View,
   type ViewFilters,
 } from "@frontline/common";
-import { type InboxSearch, narrowView, splitCsv, type TicketSort, type ViewId } from "./views";
+import { type InboxSearch, narrowView, splitCsv, type ViewId } from "./views";
 
 /** What "Save as view" stores: the current view and filters as a saved view's filters, and the sort. */
 export interface SavableView {

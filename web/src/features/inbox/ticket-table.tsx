@@ -6,6 +6,7 @@ import { PriorityBadge, TicketStatusBadge } from "../../ui/badges";
 import { RelativeTime } from "../../ui/relative-time";
 import { RouterAnchor } from "../../ui/router-links";
 import { EscalationLevelBadge } from "../escalations/level-badge";
+import { SlaDueBadge } from "../sla/sla-due-badge";
 
 interface TicketTableProps {
   tickets: Ticket[];
@@ -92,6 +93,7 @@ function WideHeaders() {
         </Text>
       </Table.Th>
       <Table.Th w={110}>{t("inbox.columns.updated")}</Table.Th>
+      <Table.Th w={120}>{t("inbox.columns.sla")}</Table.Th>
     </>
   );
 }
@@ -182,7 +184,14 @@ function Row({
         </Stack>
       </Table.Td>
       <Table.Td>
-        <TicketStatusBadge status={ticket.status} />
+        {compact ? (
+          <Stack gap={4} align="flex-start">
+            <TicketStatusBadge status={ticket.status} />
+            <SlaDueBadge ticket={ticket} />
+          </Stack>
+        ) : (
+          <TicketStatusBadge status={ticket.status} />
+        )}
       </Table.Td>
       {!compact && (
         <>
@@ -199,6 +208,9 @@ function Row({
           </Table.Td>
           <Table.Td>
             <RelativeTime iso={ticket.updatedAt} c="dimmed" short />
+          </Table.Td>
+          <Table.Td>
+            <SlaDueBadge ticket={ticket} />
           </Table.Td>
         </>
       )}

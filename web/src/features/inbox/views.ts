@@ -1,13 +1,18 @@
-import { TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, type Ticket, type TicketStatus } from "@frontline/common";
+import {
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+  type Ticket,
+  type TicketSort,
+  type TicketStatus,
+} from "@frontline/common";
 import type { TicketQuery } from "../../api/tickets";
 import { csvOf, oneOf, text } from "../../ui/address-bar";
 
 /** The built-in views, in the order the side list shows them. */
 export const VIEW_IDS = ["mine", "unassigned", "open", "pending", "solved", "all"] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
-
-export const TICKET_SORTS = ["updated_desc", "updated_asc", "created_desc", "created_asc"] as const;
-export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** Statuses that still need work. */
 export const OPEN_STATUSES: readonly TicketStatus[] = ["new", "open", "pending", "on_hold"];

@@ -13,6 +13,7 @@ import { useMe } from "../auth/use-me";
 import { EscalateButton, TicketEscalations } from "../escalations/ticket-escalations";
 import { RequirementsPanel } from "../routing/requirements-panel";
 import { WorkspaceShortcuts } from "../shortcuts/shortcuts-help";
+import { TicketSlaPanel } from "../sla/ticket-sla-panel";
 import { Conversation } from "./conversation";
 import { CustomerPanel } from "./customer-panel";
 import { PropertiesPanel } from "./properties-panel";
@@ -79,6 +80,7 @@ function TicketView({ ticket, messages }: { ticket: Ticket; messages: UseQueryRe
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <TicketSlaPanel ticket={ticket} />
             <PropertiesPanel ticket={ticket} updater={updater} />
             <RequirementsPanel ticket={ticket} />
             <CustomerPanel customerId={ticket.requesterId} ticketId={ticket.id} />
