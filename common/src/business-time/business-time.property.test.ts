@@ -138,7 +138,8 @@ describe("business time: properties over random calendars and zones", () => {
         const b = new Date(a.getTime() + ab);
         const c = new Date(b.getTime() + bc);
         expect(ms(between(cal, a, c))).toBe(ms(between(cal, a, b)) + ms(between(cal, b, c)));
-        expect(between(cal, c, a)).toBe(-between(cal, a, c));
+        // Compared as a sum: a negated zero is -0, which toBe tells apart from 0.
+        expect(between(cal, c, a) + between(cal, a, c)).toBe(0);
       }),
       RUNS,
     );
