@@ -20,4 +20,5 @@ export * from "./custom-fields/validate";
 export * from "./mentions/mentions";
 export * from "./routing/languages";
 export * from "./rules";
+export * from "./text/words";
 export * from "./tickets/status";

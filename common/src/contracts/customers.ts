@@ -50,6 +50,8 @@ export const customerSchema = z.object({
   locale: localeSchema.nullable(),
   timeZone: z.string().nullable(),
   companyId: idSchema.nullable(),
+  /** A customer the organisation treats with priority (rules may test it); set by supervisors and above. */
+  vip: z.boolean(),
   notes: z.string(),
   customFields: customFieldValuesSchema,
   identities: z.array(identitySchema),
@@ -66,6 +68,7 @@ export const createCustomerInput = z.strictObject({
   locale: localeSchema.optional(),
   timeZone: timeZoneSchema.optional(),
   companyId: idSchema.nullable().optional(),
+  vip: z.boolean().default(false),
   notes: z.string().max(10_000).default(""),
   customFields: customFieldValuesSchema.default({}),
 });
@@ -78,6 +81,7 @@ export const updateCustomerInput = z.strictObject({
   locale: localeSchema.nullable().optional(),
   timeZone: timeZoneSchema.nullable().optional(),
   companyId: idSchema.nullable().optional(),
+  vip: z.boolean().optional(),
   notes: z.string().max(10_000).optional(),
   customFields: customFieldValuesSchema.optional(),
 });

@@ -8,23 +8,26 @@ export const NOTIFICATION_KINDS = [
   "escalation_taken",
   "escalation_resolved",
   "escalation_returned",
+  "rule",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * Something a staff member should look at: a colleague mentioned them in an internal note, handed
- * them an escalation by name, or took, resolved or handed back one they raised or whose ticket they hold.
+ * them an escalation by name, or took, resolved or handed back one they raised or whose ticket they
+ * hold; or a rule asked to tell them (kind `rule`: the actor is the rule, by its name, and the
+ * excerpt its text).
  */
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(NOTIFICATION_KINDS),
-  /** Who caused it, as named when it happened. */
+  /** Who caused it, as named when it happened (a rule's notice: the rule's name, with no id). */
   actor: z.object({ id: idSchema.nullable(), name: z.string() }),
   /** The ticket, as it was when it happened. */
   ticket: z.object({ id: idSchema, number: z.number().int(), subject: z.string() }),
   /** The note that mentioned them; null for escalation notices. */
   messageId: idSchema.nullable(),
-  /** The start of the note (or of the escalation's note), as plain text; may be empty. */
+  /** The start of the note (or of the escalation's note, or the rule's text), as plain text; may be empty. */
   excerpt: z.string(),
   /** For escalation notices: which escalation, its reason as labelled then, and how it ended. */
   escalation: z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionHolds, conditionsHold, type RuleFacts } from "./evaluate";
+import { conditionHolds, conditionsHold, type RuleFacts, recentTicketWindows } from "./evaluate";
 import type { RuleCondition } from "./schema";
 
 const facts: RuleFacts = {
@@ -69,5 +69,37 @@ describe("conditions", () => {
     expect(conditionsHold({ all: [...all, { field: "priority", op: "is", value: "low" }], any: [] }, facts)).toBe(
       false,
     );
+  });
+
+  it("count the requester's recent tickets over each condition's own window, 7 days unless it says", () => {
+    const counted: RuleFacts = { values: {}, recentTickets: { 7: 2, 30: 5 } };
+    const recent = (value: number, days?: number): RuleCondition => ({
+      field: "customer_recent_tickets",
+      op: "gte",
+      value,
+      ...(days ? { days } : {}),
+    });
+    expect(conditionHolds(recent(2), counted)).toBe(true);
+    expect(conditionHolds(recent(3), counted)).toBe(false);
+    expect(conditionHolds(recent(5, 30), counted)).toBe(true);
+    expect(conditionHolds(recent(1, 90), counted), "a window nobody counted").toBe(false);
+    expect(
+      recentTicketWindows({
+        all: [recent(1), recent(2, 7)],
+        any: [recent(3, 30), { field: "status", op: "is", value: "new" }],
+      }),
+    ).toEqual([7, 30]);
+  });
+
+  it("compare codes such as an escalation's reason, without regard to case", () => {
+    const escalated: RuleFacts = { values: { escalation_reason: "angry_customer", escalation_type: "automatic" } };
+    expect(conditionHolds({ field: "escalation_reason", op: "is", value: "angry_customer" }, escalated)).toBe(true);
+    expect(
+      conditionHolds({ field: "escalation_reason", op: "one_of", value: ["refund", "ANGRY_CUSTOMER"] }, escalated),
+    ).toBe(true);
+    expect(conditionHolds({ field: "escalation_reason", op: "none_of", value: ["angry_customer"] }, escalated)).toBe(
+      false,
+    );
+    expect(conditionHolds({ field: "escalation_type", op: "is_not", value: "agent" }, escalated)).toBe(true);
   });
 });

@@ -1,11 +1,27 @@
-import type { RuleCondition, RuleConditions, RuleField } from "./schema";
+import { RECENT_TICKETS_DAYS, type RuleCondition, type RuleConditions, type RuleField, takesDays } from "./schema";
 
 export type FactValue = string | number | boolean | readonly string[] | null;
 
-/** What a rule is checked against: the facts now, and for an update the facts that changed (with their value before). */
+/**
+ * What a rule is checked against: the facts now, for an update the facts that changed (with their
+ * value before), and the requester's other tickets counted over each window (in days) a rule asks about.
+ */
 export interface RuleFacts {
   values: Partial<Record<RuleField, FactValue>>;
   changes?: Partial<Record<RuleField, FactValue>>;
+  recentTickets?: Partial<Record<number, number>>;
+}
+
+const daysOf = (c: RuleCondition) => c.days ?? RECENT_TICKETS_DAYS.default;
+
+/** The windows (in days) of the conditions that count the requester's recent tickets, each once. */
+export function recentTicketWindows(conditions: RuleConditions): number[] {
+  const days = [...conditions.all, ...conditions.any].filter((c) => takesDays(c.field)).map(daysOf);
+  return [...new Set(days)];
+}
+
+function factOf(c: RuleCondition, facts: RuleFacts): FactValue | undefined {
+  return takesDays(c.field) ? facts.recentTickets?.[daysOf(c)] : facts.values[c.field];
 }
 
 const lower = (v: FactValue | undefined) => (typeof v === "string" ? v.toLocaleLowerCase() : v);
@@ -27,7 +43,7 @@ function compare(fact: FactValue | undefined, value: RuleCondition["value"], tes
 
 /** Whether one condition holds for these facts. A fact that is absent fails every positive test. */
 export function conditionHolds(c: RuleCondition, facts: RuleFacts): boolean {
-  const fact = facts.values[c.field];
+  const fact = factOf(c, facts);
   const list = Array.isArray(c.value) ? c.value : [];
   const changed = facts.changes !== undefined && c.field in facts.changes;
   switch (c.op) {

@@ -1,3 +1,4 @@
 export * from "./evaluate";
+export * from "./negative-wording";
 export * from "./schema";
 export * from "./template";

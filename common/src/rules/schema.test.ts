@@ -80,4 +80,88 @@ describe("rule contracts", () => {
       paths({ ...base, conditions: { all: [{ field: "status", op: "one_of", value: ["open", "bogus"] }] } }),
     ).toEqual(["conditions.all.0.value"]);
   });
+
+  it("take a number of days on the recent-tickets count only, within a year", () => {
+    const base = { kind: "automation", name: "x", actions: [{ type: "add_tags", value: ["t"] }] };
+    const recent = { field: "customer_recent_tickets", op: "gte", value: 2 };
+    expect(
+      paths({ ...base, conditions: { all: [recent, { ...recent, days: 30 }, { ...recent, days: 365 }] } }),
+    ).toEqual([]);
+    expect(
+      paths({
+        ...base,
+        conditions: {
+          all: [
+            { ...recent, days: 0 },
+            { ...recent, days: 366 },
+            { ...recent, days: 1.5 },
+            { field: "hours_since_created", op: "gt", value: 3, days: 7 },
+          ],
+        },
+      }),
+    ).toEqual(["conditions.all.0.days", "conditions.all.1.days", "conditions.all.2.days", "conditions.all.3.days"]);
+  });
+
+  it("take escalate and notify actions, and say what is wrong with them", () => {
+    const rule = (actions: unknown[]) => ({ kind: "trigger", name: "x", events: ["message.received"], actions });
+    const ok = createRuleInput.parse(
+      rule([
+        { type: "escalate", reason: "angry_customer", note: "Negative words on #{{ticket.number}}" },
+        { type: "escalate", reason: "vip", toUserId: "0190a0c4-5d1e-7b2a-9c3d-4e5f60718293" },
+        { type: "notify", to: "assignee", text: "{{customer.name}} is unhappy" },
+        { type: "notify", to: "0190a0c4-5d1e-7b2a-9c3d-4e5f60718293", text: "Look at #{{ticket.number}}" },
+      ]),
+    );
+    expect(ok.actions.map((a) => a.type)).toEqual(["escalate", "escalate", "notify", "notify"]);
+    expect(
+      paths(
+        rule([
+          { type: "escalate", reason: "Not A Code" },
+          { type: "escalate", reason: "vip", note: "{{ticket.secret}}" },
+          { type: "escalate", reason: "vip", toUserId: "stefan" },
+          { type: "notify", to: "everyone", text: "Hi" },
+          { type: "notify", to: "team", text: "" },
+          { type: "notify", to: "team", text: "x".repeat(1001) },
+        ]),
+      ),
+    ).toEqual([
+      "actions.0.reason",
+      "actions.1.note",
+      "actions.2.toUserId",
+      "actions.3.to",
+      "actions.4.text",
+      "actions.5.text",
+    ]);
+  });
+
+  it("take the new facts with the operators of their kind", () => {
+    const base = { kind: "automation", name: "x", actions: [{ type: "add_tags", value: ["t"] }] };
+    expect(
+      paths({
+        ...base,
+        conditions: {
+          all: [
+            { field: "customer_vip", op: "is_true" },
+            { field: "message_negative", op: "is_true" },
+            { field: "customer_company", op: "is", value: "0190a0c4-5d1e-7b2a-9c3d-4e5f60718293" },
+            { field: "escalation_type", op: "is", value: "customer_request" },
+            { field: "escalation_reason", op: "one_of", value: ["angry_customer", "legal_threat"] },
+          ],
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      paths({
+        ...base,
+        conditions: {
+          all: [
+            { field: "customer_vip", op: "is", value: "yes" },
+            { field: "escalation_type", op: "is", value: "robot" },
+            { field: "escalation_reason", op: "contains", value: "angry" },
+            { field: "customer_company", op: "is", value: "acme" },
+          ],
+        },
+      }),
+    ).toEqual(["conditions.all.0.op", "conditions.all.1.value", "conditions.all.2.op", "conditions.all.3.value"]);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ESCALATION_TYPES, reasonCodeSchema } from "../contracts/escalations";
 import { idSchema, isoDateTime, localeSchema } from "../contracts/shared";
 import { TICKET_STATUSES } from "../tickets/status";
 import { templateProblems } from "./template";
@@ -38,9 +39,24 @@ export const RULE_FIELDS = {
   escalation_level: { kind: "number" },
   within_business_hours: { kind: "boolean" },
   sla_target: { kind: "enum", values: ["firstReply", "nextReply", "periodicUpdate", "resolution"] },
+  /** Of the escalation just raised (the escalation.created event). */
+  escalation_type: { kind: "enum", values: ESCALATION_TYPES },
+  escalation_reason: { kind: "code" },
+  /** How many other tickets the requester opened in the condition's last `days` days. */
+  customer_recent_tickets: { kind: "number", days: true },
+  customer_vip: { kind: "boolean" },
+  customer_company: { kind: "id" },
+  /** The customer's message reads as a complaint (negative-wording.ts). */
+  message_negative: { kind: "boolean" },
 } as const;
 export type RuleField = keyof typeof RULE_FIELDS;
 type Kind = (typeof RULE_FIELDS)[RuleField]["kind"];
+
+/** The window of `customer_recent_tickets` when a condition names none, and its bounds. */
+export const RECENT_TICKETS_DAYS = { default: 7, min: 1, max: 365 } as const;
+
+/** Whether a field's condition carries a number of days (its window). */
+export const takesDays = (field: RuleField): boolean => "days" in RULE_FIELDS[field];
 
 /** Every operator a condition may use. */
 export const RULE_OPERATORS = [
@@ -71,6 +87,7 @@ export const OPERATORS: Record<Kind, readonly RuleOperator[]> = {
   id: ["is", "is_not", "one_of", "none_of", "is_set", "is_empty", ...CHANGE_OPS],
   tags: ["contains", "not_contains", "is_empty", "is_set"],
   text: ["contains", "not_contains", "is", "is_not"],
+  code: ["is", "is_not", "one_of", "none_of"],
   number: ["is", "gt", "gte", "lt", "lte"],
   boolean: ["is_true", "is_false"],
 };
@@ -80,9 +97,13 @@ export const ruleConditionSchema = z
     field: z.enum(Object.keys(RULE_FIELDS) as [RuleField, ...RuleField[]]),
     op: z.string().min(1).max(20),
     value: z.union([z.string().max(500), z.number(), z.array(z.string().max(200)).max(50), z.null()]).optional(),
+    days: z.number().int().min(RECENT_TICKETS_DAYS.min).max(RECENT_TICKETS_DAYS.max).optional(),
   })
   .superRefine((c, ctx) => {
     const spec = RULE_FIELDS[c.field];
+    if (c.days !== undefined && !takesDays(c.field)) {
+      ctx.addIssue({ code: "custom", path: ["days"], message: `${c.field} takes no days` });
+    }
     if (!(OPERATORS[spec.kind] as readonly string[]).includes(c.op)) {
       ctx.addIssue({ code: "custom", path: ["op"], message: `Not an operator for ${c.field}` });
       return;
@@ -118,14 +139,21 @@ export const ruleConditionsSchema = z.strictObject({
 });
 export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
 
-const templateText = z
-  .string()
-  .trim()
-  .min(1)
-  .max(20_000)
-  .superRefine((text, ctx) => {
-    for (const problem of templateProblems(text)) ctx.addIssue({ code: "custom", message: problem });
-  });
+/** A text with placeholders, at most `max` characters. */
+const templateOf = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      for (const problem of templateProblems(text)) ctx.addIssue({ code: "custom", message: problem });
+    });
+const templateText = templateOf(20_000);
+
+/** Who a rule's notice goes to: the ticket's assignee, its team's members, every supervisor and above, or one colleague. */
+export const NOTIFY_GROUPS = ["assignee", "team", "supervisors"] as const;
+export type NotifyGroup = (typeof NOTIFY_GROUPS)[number];
 const tagList = z
   .array(
     z
@@ -153,6 +181,22 @@ export const ruleActionSchema = z.discriminatedUnion("type", [
     translations: z.partialRecord(localeSchema, templateText).default({}),
   }),
   z.strictObject({ type: z.literal("add_note"), body: templateText }),
+  /**
+   * An automatic escalation with one of the organisation's reasons, optionally to a named supervisor
+   * (or above); while the ticket has one open, nothing new is raised.
+   */
+  z.strictObject({
+    type: z.literal("escalate"),
+    reason: reasonCodeSchema,
+    note: templateOf(2000).optional(),
+    toUserId: idSchema.nullable().optional(),
+  }),
+  /** A notice in colleagues' bells (and mail), from a template. */
+  z.strictObject({
+    type: z.literal("notify"),
+    to: z.union([z.enum(NOTIFY_GROUPS), idSchema]),
+    text: templateOf(1000),
+  }),
 ]);
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 

@@ -1,14 +1,27 @@
-import { type Company, companySchema, customerSchema, one, pageOf, timelineEntrySchema } from "@frontline/common";
-import { apiGet, apiGetAll } from "./client";
+import {
+  type Company,
+  companySchema,
+  customerSchema,
+  one,
+  pageOf,
+  timelineEntrySchema,
+  type UpdateCustomerInput,
+} from "@frontline/common";
+import { apiGet, apiGetAll, apiPatch } from "./client";
 
 const customerResponse = one(customerSchema);
 const companyResponse = one(companySchema);
-const timelinePage = pageOf(timelineEntrySchema);
 const companyPage = pageOf(companySchema);
+const timelinePage = pageOf(timelineEntrySchema);
 
 /** One customer. */
 export async function getCustomer(id: string, signal?: AbortSignal) {
   return (await apiGet(`/customers/${encodeURIComponent(id)}`, customerResponse, undefined, signal)).data;
+}
+
+/** Changes a customer (marking one VIP: supervisors and above). */
+export async function updateCustomer(id: string, input: UpdateCustomerInput) {
+  return (await apiPatch(`/customers/${encodeURIComponent(id)}`, input, customerResponse)).data;
 }
 
 /** One company, for the name beside a customer. */
@@ -16,7 +29,7 @@ export async function getCompany(id: string, signal?: AbortSignal) {
   return (await apiGet(`/companies/${encodeURIComponent(id)}`, companyResponse, undefined, signal)).data;
 }
 
-/** Every company by name, for pickers such as an SLA policy's conditions. */
+/** Every company by name, for pickers (an SLA policy's or a rule's condition on the customer's company). */
 export function listAllCompanies(): Promise<Company[]> {
   return apiGetAll("/companies", companyPage);
 }

@@ -2,7 +2,7 @@ import type { CustomField } from "@frontline/common";
 import { queryOptions } from "@tanstack/react-query";
 import { listApiTokens } from "./api-tokens";
 import { listCustomFields } from "./custom-fields";
-import { getCompany, getCustomer } from "./customers";
+import { getCompany, getCustomer, listAllCompanies } from "./customers";
 import { listReasons, ticketEscalations } from "./escalations";
 import { listMailboxes } from "./mailboxes";
 import { countUnreadNotifications, listNotifications } from "./notifications";
@@ -33,6 +33,13 @@ export const teamsQuery = queryOptions({
 export const everyoneQuery = queryOptions({
   queryKey: queryKeys.users.everyone,
   queryFn: listAllUsers,
+  staleTime: 5 * 60_000,
+});
+
+/** Every company, for pickers. */
+export const companiesQuery = queryOptions({
+  queryKey: queryKeys.companies.all,
+  queryFn: listAllCompanies,
   staleTime: 5 * 60_000,
 });
 

@@ -34,7 +34,7 @@ export const queryKeys = {
     timeline: (id: string) => ["customers", id, "timeline"] as const,
   },
   companies: {
-    list: ["companies", "list"] as const,
+    all: ["companies", "all"] as const,
     detail: (id: string) => ["companies", id] as const,
   },
   customFields: (entity: string) => ["custom-fields", entity] as const,

@@ -12,6 +12,7 @@ export function presentCustomer(r: CustomerRow): Customer {
     locale: (r.locale as Locale | null) ?? null,
     timeZone: r.timeZone,
     companyId: r.companyId,
+    vip: r.vip,
     notes: r.notes,
     customFields: r.customFields,
     identities: r.identities,

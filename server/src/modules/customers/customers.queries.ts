@@ -25,6 +25,7 @@ export function selectCustomers(s: OrgTx, where: SQL | undefined, orderBy: SQL[]
       locale: customers.locale,
       timeZone: customers.timeZone,
       companyId: customers.companyId,
+      vip: customers.vip,
       notes: customers.notes,
       customFields: customers.customFields,
       mergedIntoId: customers.mergedIntoId,

@@ -17,7 +17,7 @@ import { authorize } from "../../platform/authorize";
 import { createRouter, ctxOf, jsonBody } from "../../platform/http";
 import { authSecurity, createdResponses, okResponses } from "../../platform/openapi";
 import { createCompany, getCompany, listCompanies, updateCompany } from "./companies.service";
-import { canEditCustomers, canManageCompanies, canMergeCustomers } from "./customers.policy";
+import { canEditCustomers, canManageCompanies, canMarkVip, canMergeCustomers } from "./customers.policy";
 import { presentCompany, presentCustomer } from "./customers.present";
 import { createCustomer, getCustomer, listCustomers, mergeCustomers, updateCustomer } from "./customers.service";
 
@@ -40,7 +40,7 @@ const routes = {
     ...c,
     method: "post",
     path: "/customers",
-    summary: "Create a customer",
+    summary: "Create a customer (a VIP one: supervisors+)",
     request: { body: jsonBody(createCustomerInput) },
     responses: created(one(customerSchema), "The customer"),
   }),
@@ -56,7 +56,7 @@ const routes = {
     ...c,
     method: "patch",
     path: "/customers/{id}",
-    summary: "Change a customer",
+    summary: "Change a customer (marking one VIP: supervisors+)",
     request: { params: idParam, body: jsonBody(updateCustomerInput) },
     responses: ok(one(customerSchema), "The customer"),
   }),
@@ -102,6 +102,8 @@ const routes = {
   }),
 };
 
+const VIP_ONLY = "Only supervisors and above mark customers VIP";
+
 export const customerRoutes = createRouter()
   .openapi(routes.list, async (c) => {
     const { page, nextCursor } = await listCustomers(ctxOf(c), c.req.valid("query"));
@@ -109,19 +111,18 @@ export const customerRoutes = createRouter()
   })
   .openapi(routes.create, async (c) => {
     const ctx = ctxOf(c);
-    authorize(canEditCustomers(ctx.actor));
-    return c.json({ data: presentCustomer(await createCustomer(ctx, c.req.valid("json"))) }, 201);
+    const input = c.req.valid("json");
+    authorize(canEditCustomers(ctx.actor) && (!input.vip || canMarkVip(ctx.actor)), VIP_ONLY);
+    return c.json({ data: presentCustomer(await createCustomer(ctx, input)) }, 201);
   })
   .openapi(routes.get, async (c) =>
     c.json({ data: presentCustomer(await getCustomer(ctxOf(c), c.req.valid("param").id)) }, 200),
   )
   .openapi(routes.update, async (c) => {
     const ctx = ctxOf(c);
-    authorize(canEditCustomers(ctx.actor));
-    return c.json(
-      { data: presentCustomer(await updateCustomer(ctx, c.req.valid("param").id, c.req.valid("json"))) },
-      200,
-    );
+    const input = c.req.valid("json");
+    authorize(canEditCustomers(ctx.actor) && (input.vip === undefined || canMarkVip(ctx.actor)), VIP_ONLY);
+    return c.json({ data: presentCustomer(await updateCustomer(ctx, c.req.valid("param").id, input)) }, 200);
   })
   .openapi(routes.merge, async (c) => {
     const ctx = ctxOf(c);

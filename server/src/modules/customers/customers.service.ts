@@ -91,6 +91,7 @@ export async function createCustomer(ctx: Ctx, input: CreateCustomerInput): Prom
       locale: input.locale ?? null,
       timeZone: input.timeZone ?? null,
       companyId: input.companyId ?? null,
+      vip: input.vip,
       notes: input.notes,
       customFields,
     });
@@ -209,6 +210,7 @@ export async function mergeCustomers(ctx: Ctx, targetId: string, sourceId: strin
       locale: target.locale ?? source.locale,
       timeZone: target.timeZone ?? source.timeZone,
       companyId: target.companyId ?? source.companyId,
+      vip: target.vip || source.vip,
       notes: [target.notes, source.notes].filter(Boolean).join("\n\n"),
       customFields: { ...source.customFields, ...target.customFields },
     };

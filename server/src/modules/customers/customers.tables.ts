@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orgId, timestamps } from "../../platform/columns";
 import { organizations } from "../orgs/orgs.tables";
 
@@ -31,6 +31,8 @@ export const customers = pgTable(
     locale: text("locale"),
     timeZone: text("time_zone"),
     companyId: uuid("company_id"),
+    /** Treated with priority: rules may test it (customer_vip). */
+    vip: boolean("vip").notNull().default(false),
     notes: text("notes").notNull().default(""),
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     mergedIntoId: uuid("merged_into_id"),

@@ -58,6 +58,7 @@ describe("customers: works", () => {
         locale: "ro",
         timeZone: "Europe/Bucharest",
         companyId: null,
+        vip: false,
         notes: "Prefers phone calls",
         customFields: {},
         identities: [

@@ -1,4 +1,4 @@
-import type { EscalationOutcome } from "@frontline/common";
+import type { EscalationOutcome, EscalationType } from "@frontline/common";
 import { domainEvents } from "../../platform/events";
 import type { OrgTx } from "../../platform/tenancy";
 import type { EscalationRow } from "./escalations.queries";
@@ -22,6 +22,19 @@ export interface EscalationNotice {
   outcome: EscalationOutcome | null;
   /** What was written with this step (the escalation's note, the resolution's, the coaching), if anything. */
   note: string | null;
+}
+
+/**
+ * Announced in the transaction that raised an escalation (of any type), after the ticket's level was
+ * set: the rules engine's `escalation.created` triggers react to it.
+ */
+export const ESCALATION_CREATED = "escalation.created";
+export interface EscalationCreated {
+  escalationId: string;
+  ticketId: string;
+  type: EscalationType;
+  reason: string;
+  level: number;
 }
 
 /** Announces a step to the people it concerns (the actor aside, and each person once). */

@@ -11,12 +11,13 @@ import { and, eq } from "drizzle-orm";
 import { authorize } from "../../platform/authorize";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { findUser } from "../staff";
 import { findTicket, insertMessage, setEscalationLevel } from "../tickets";
-import { announce } from "./escalation-notices";
+import { announce, ESCALATION_CREATED, type EscalationCreated } from "./escalation-notices";
 import { nextLevel, roleForLevel, ticketLevel } from "./escalation-rules";
 import { canHandleLevel, seesEveryEscalation } from "./escalations.policy";
 import { describeEscalations } from "./escalations.present";
@@ -60,7 +61,7 @@ async function assertHandler(s: OrgTx, userId: string, level: number): Promise<v
 
 /**
  * Raises an escalation on a ticket inside the caller's transaction: agents' requests, customers'
- * requests and (later) the rules engine's automatic ones all come through here. An agent's
+ * requests and the rules engine's automatic ones all come through here. An agent's
  * escalation of an escalated ticket raises it a level; a customer's or a rule's, while one is
  * still open, raises nothing and answers the open one (`created: false`).
  */
@@ -121,6 +122,13 @@ export async function escalateTicket(
     recipients: [escalation.toUserId],
     reason,
     note: escalation.note,
+  });
+  await domainEvents.emit<EscalationCreated>(s, ESCALATION_CREATED, {
+    escalationId: escalation.id,
+    ticketId: ticket.id,
+    type: escalation.type,
+    reason: escalation.reason,
+    level,
   });
   return { escalation, created: true };
 }

@@ -1,9 +1,16 @@
 import "./escalations.events";
 
-export { ESCALATION_NOTICE, type EscalationNotice } from "./escalation-notices";
+export {
+  ESCALATION_CREATED,
+  ESCALATION_NOTICE,
+  type EscalationCreated,
+  type EscalationNotice,
+} from "./escalation-notices";
 export { escalationRoutes } from "./escalations.routes";
 export { type EscalateTicket, escalateTicket } from "./escalations.service";
+export { withoutOurFooters } from "./link-texts";
 export { escalationSettingsRoutes } from "./reasons.routes";
+export { findReason, type ReasonRow } from "./reasons.service";
 export {
   askForSupervisor,
   confirmSupervisorLink,

@@ -1,7 +1,8 @@
+import { foldWord, withoutQuotedHistory } from "@frontline/common";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PHRASES } from "./defaults";
-import { foldWord, PhraseMatcher, withoutQuotedHistory } from "./phrase-match";
+import { PhraseMatcher } from "./phrase-match";
 
 const matcherFor = (locale: keyof typeof DEFAULT_PHRASES) => new PhraseMatcher(DEFAULT_PHRASES[locale]);
 

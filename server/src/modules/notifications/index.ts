@@ -2,16 +2,19 @@ import type { Deps } from "../../platform/context";
 import type { JobRunner } from "../../platform/jobs";
 import type { MailTransport } from "../channels";
 import "./notifications.events";
-import { mailMentionHandler } from "./notice-mail";
-import { MAIL_MENTION } from "./notifications.service";
+import { mailNoticeHandler } from "./notice-mail";
+import { MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
 
 export { notificationRoutes } from "./notifications.routes";
-export { MAIL_MENTION } from "./notifications.service";
+export { MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
+export { notifyFromRule, type RuleNotice } from "./rule-notices";
 
 /**
  * Registers the mail notices. Without a relay (`SMTP_URL` unset) the jobs finish without mailing:
  * the bell is the notice, and a relay configured later must not send a backlog of stale mail.
  */
 export function registerNotificationJobs(runner: JobRunner, deps: Deps, transport?: MailTransport): void {
-  runner.register(MAIL_MENTION, mailMentionHandler(deps, transport));
+  const handler = mailNoticeHandler(deps, transport);
+  runner.register(MAIL_MENTION, handler);
+  runner.register(MAIL_RULE_NOTICE, handler);
 }

@@ -8,7 +8,7 @@ import { systemCtx } from "../../platform/context";
 import { type JobRow, JobRunner } from "../../platform/jobs";
 import { smtpTransport } from "../channels";
 import { registerNotificationJobs } from ".";
-import { mailMentionHandler } from "./notice-mail";
+import { mailNoticeHandler } from "./notice-mail";
 
 let h: Awaited<ReturnType<typeof testApp>>;
 let org: TestOrg;
@@ -104,7 +104,7 @@ describe("mail notices work", () => {
       expect(mailsTo(jonas.email)).toHaveLength(1);
       // A job that dies after sending runs again once its claim expires; the notice knows it went out.
       const [notice] = (await jonas.as.get("/api/v1/notifications")).body.data;
-      const again = mailMentionHandler(h.deps, transport);
+      const again = mailNoticeHandler(h.deps, transport);
       await again(systemCtx(h.deps, org.orgId), { notificationId: notice.id }, {} as JobRow, later(3));
     } finally {
       close();
@@ -113,6 +113,53 @@ describe("mail notices work", () => {
     expect(mailsTo(jonas.email)).toHaveLength(1);
     const mail = await simpleParser(mailsTo(jonas.email)[0]!.raw);
     expect(mail.subject).toBe(`${await agentName()} hat Sie in #${ticket.number} erwähnt: Rechnung doppelt`);
+  });
+});
+
+describe("rules' notices are mailed", () => {
+  it("in the recipient's language, a little later, like a mention", async () => {
+    const ioana = await colleague("Ioana Dobre", "ro");
+    const rule = await org.as.admin.post("/api/v1/rules", {
+      kind: "trigger",
+      name: "Colete pierdute",
+      events: ["ticket.created"],
+      conditions: { all: [{ field: "subject", op: "contains", value: "colet" }] },
+      actions: [{ type: "notify", to: ioana.id, text: "Sunați curierul pentru #{{ticket.number}}." }],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const ticket = (
+      await org.as.agent.post("/api/v1/tickets", {
+        subject: "Colet întârziat",
+        requester: { email: uniqueEmail("customer") },
+        message: { body: "Unde e coletul?" },
+      })
+    ).body.data as { id: string; number: number };
+    const { r, close } = runner();
+    try {
+      await r.runDue();
+      expect(mailsTo(ioana.email), "not before the delay").toHaveLength(0);
+      await r.runDue(later(3));
+    } finally {
+      close();
+    }
+    const mail = await simpleParser(mailsTo(ioana.email)[0]!.raw);
+    expect(mail.subject).toBe(`Regula „Colete pierdute” pe #${ticket.number}: Colet întârziat`);
+    expect(mail.text).toBe(
+      [
+        `Regula „Colete pierdute” îți cere să te uiți la tichetul #${ticket.number} „Colet întârziat”:`,
+        "",
+        `> Sunați curierul pentru #${ticket.number}.`,
+        "",
+        "Deschide tichetul:",
+        `https://help.example.test/tickets/${ticket.id}`,
+        "",
+        "--",
+        "Primești acest e-mail pentru că o regulă din Frontline te anunță.",
+        "",
+      ].join("\n"),
+    );
+    expect(mail.headers.get("content-language")).toBe("ro");
+    await org.as.admin.delete(`/api/v1/rules/${rule.body.data.id}`);
   });
 });
 

@@ -13,8 +13,9 @@ import { notifications } from "./notifications.tables";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-/** The queue of mail notices; see notice-mail.ts. */
+/** The queues of mail notices, of mentions and of rules' notices; see notice-mail.ts. */
 export const MAIL_MENTION = "notifications.mail_mention";
+export const MAIL_RULE_NOTICE = "notifications.mail_rule_notice";
 
 /**
  * A notice is mailed a little later, and not at all once it was read in the app: someone working
@@ -24,14 +25,14 @@ export const MAIL_DELAY_MS = 2 * 60_000;
 
 const EXCERPT_LENGTH = 200;
 
-/** The start of a note as one line, cut at a whole character. */
-export function excerptOf(text: string): string {
+/** The start of a note as one line of at most `length` characters, cut at a whole character. */
+export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/gu, " ").trim();
   const chars = [...flat];
-  return chars.length <= EXCERPT_LENGTH
+  return chars.length <= length
     ? flat
     : `${chars
-        .slice(0, EXCERPT_LENGTH - 1)
+        .slice(0, length - 1)
         .join("")
         .trimEnd()}…`;
 }

@@ -25,7 +25,14 @@ export const notifications = pgTable(
     /** The recipient: only they ever see or mark it. */
     userId: uuid("user_id").notNull(),
     kind: text("kind", {
-      enum: ["mention", "escalation_requested", "escalation_taken", "escalation_resolved", "escalation_returned"],
+      enum: [
+        "mention",
+        "escalation_requested",
+        "escalation_taken",
+        "escalation_resolved",
+        "escalation_returned",
+        "rule",
+      ],
     }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorName: text("actor_name").notNull(),

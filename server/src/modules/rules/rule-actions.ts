@@ -5,15 +5,22 @@ import {
   renderTemplate,
   type UpdateTicketInput,
 } from "@frontline/common";
-import type { Ctx } from "../../platform/context";
+import type { Actor } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import type { OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findCustomer } from "../customers";
 import { addSystemMessage, applyChanges, findTicket, type TicketRow } from "../tickets";
 import { templateValues } from "./rule-facts";
+import { escalateByRule, notifyByRule } from "./rule-reach";
 
-type Who = Pick<Ctx, "actor" | "requestId" | "ip">;
+/** The system actor a rule acts as, named after it in the audit log. */
+const ruleActor = (rule: { name: string }): Actor => ({
+  type: "system",
+  userId: null,
+  name: `rule: ${rule.name}`,
+  role: "admin",
+});
 
 /** The property change an action asks for, or null when the ticket already is that way (or cannot be). */
 function changeOf(action: RuleAction, t: TicketRow): UpdateTicketInput | null {
@@ -40,13 +47,21 @@ function changeOf(action: RuleAction, t: TicketRow): UpdateTicketInput | null {
 }
 
 /**
- * Carries out one action on a ticket inside the causing transaction. What a rule cannot do (a
- * status the ticket may not take, an assignee deactivated since the rule was written) is skipped,
- * never a failure of the change that set the rule off; the answer says whether anything happened.
+ * Carries out one of a rule's actions on a ticket inside the causing transaction. What a rule
+ * cannot do (a status the ticket may not take, an assignee deactivated since the rule was written)
+ * is skipped, never a failure of the change that set the rule off; the answer says whether anything happened.
  */
-export async function applyRuleAction(s: OrgTx, who: Who, ticketId: string, action: RuleAction): Promise<boolean> {
+export async function applyRuleAction(
+  s: OrgTx,
+  rule: { name: string },
+  ticketId: string,
+  action: RuleAction,
+): Promise<boolean> {
+  const who = { actor: ruleActor(rule), requestId: null, ip: null };
   const ticket = await findTicket(s, ticketId, true);
   if (!ticket || ticket.mergedIntoId) return false;
+  if (action.type === "escalate") return escalateByRule(s, who, ticket, action, await templateValues(s, ticket));
+  if (action.type === "notify") return notifyByRule(s, rule.name, ticket, action, await templateValues(s, ticket));
   if (action.type === "reply" || action.type === "add_note") {
     const values = await templateValues(s, ticket);
     const locale = localeSchema.safeParse((await findCustomer(s, ticket.requesterId))?.locale ?? ticket.language);

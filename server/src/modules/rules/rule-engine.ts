@@ -1,6 +1,11 @@
-import { conditionsHold, type RuleAction, type RuleConditions, type RuleEvent } from "@frontline/common";
+import {
+  conditionsHold,
+  type RuleAction,
+  type RuleConditions,
+  type RuleEvent,
+  recentTicketWindows,
+} from "@frontline/common";
 import { and, arrayContains, asc, eq } from "drizzle-orm";
-import type { Actor } from "../../platform/context";
 import { newId } from "../../platform/ids";
 import type { OrgTx } from "../../platform/tenancy";
 import { findTicket } from "../tickets";
@@ -16,14 +21,6 @@ const MAX_FIRINGS_PER_TRANSACTION = 50;
 // Which rules already acted on which ticket in a transaction. Keyed by the transaction object, so it
 // lives exactly as long as the change that set the rules off.
 const firedIn = new WeakMap<object, Set<string>>();
-
-/** The system actor a rule acts as, named after it in the audit log. */
-export const ruleActor = (rule: Pick<RuleRow, "name">): Actor => ({
-  type: "system",
-  userId: null,
-  name: `rule: ${rule.name}`,
-  role: "admin",
-});
 
 /** The organisation's active triggers for an event, in their order. */
 function activeTriggers(s: OrgTx, event: RuleEvent) {
@@ -44,8 +41,7 @@ function activeTriggers(s: OrgTx, event: RuleEvent) {
 /** Carries out a rule's actions on a ticket and logs the firing. */
 async function fire(s: OrgTx, rule: RuleRow, ticketId: string, event: string): Promise<void> {
   await s.tx.insert(ruleFirings).values({ orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event });
-  const who = { actor: ruleActor(rule), requestId: null, ip: null };
-  for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, who, ticketId, action);
+  for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, rule, ticketId, action);
 }
 
 /**
@@ -62,8 +58,9 @@ export async function runTriggers(s: OrgTx, event: RuleEvent, ticketId: string, 
     // Read afresh: an earlier rule may have changed the ticket.
     const ticket = await findTicket(s, ticketId);
     if (!ticket || ticket.mergedIntoId) return;
-    const facts = await ruleFacts(s, ticket, { ...occasion, event });
-    if (!conditionsHold(rule.conditions as RuleConditions, facts)) continue;
+    const conditions = rule.conditions as RuleConditions;
+    const facts = await ruleFacts(s, ticket, { ...occasion, event }, recentTicketWindows(conditions));
+    if (!conditionsHold(conditions, facts)) continue;
     fired.add(key);
     await fire(s, rule, ticketId, event);
   }
@@ -76,15 +73,15 @@ export async function runTriggers(s: OrgTx, event: RuleEvent, ticketId: string, 
 export async function runAutomation(s: OrgTx, rule: RuleRow, ticketId: string, now: Date): Promise<boolean> {
   const ticket = await findTicket(s, ticketId, true);
   if (!ticket || ticket.mergedIntoId || ticket.status === "closed") return false;
-  const facts = await ruleFacts(s, ticket, { event: "automation", now });
-  if (!conditionsHold(rule.conditions as RuleConditions, facts)) return false;
+  const conditions = rule.conditions as RuleConditions;
+  const facts = await ruleFacts(s, ticket, { event: "automation", now }, recentTicketWindows(conditions));
+  if (!conditionsHold(conditions, facts)) return false;
   const [claimed] = await s.tx
     .insert(ruleFirings)
     .values({ orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event: "automation" })
     .onConflictDoNothing()
     .returning({ id: ruleFirings.id });
   if (!claimed) return false;
-  const who = { actor: ruleActor(rule), requestId: null, ip: null };
-  for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, who, ticketId, action);
+  for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, rule, ticketId, action);
   return true;
 }

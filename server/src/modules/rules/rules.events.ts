@@ -1,4 +1,5 @@
 import { domainEvents } from "../../platform/events";
+import { ESCALATION_CREATED, type EscalationCreated } from "../escalations";
 import { SLA_BREACHED, SLA_WARNING, type SlaAlert } from "../sla";
 import {
   findMessage,
@@ -40,4 +41,12 @@ domainEvents.on<SlaAlert>(SLA_WARNING, async (s, a) => {
 
 domainEvents.on<SlaAlert>(SLA_BREACHED, async (s, a) => {
   await runTriggers(s, "sla.breached", a.ticketId, { slaTarget: a.target, now: a.dueAt });
+});
+
+// Any escalation, an agent's, a customer's or a rule's: rules may tell someone, retag, reprioritise.
+domainEvents.on<EscalationCreated>(ESCALATION_CREATED, async (s, e) => {
+  await runTriggers(s, "escalation.created", e.ticketId, {
+    escalation: { type: e.type, reason: e.reason },
+    now: new Date(),
+  });
 });

@@ -1,10 +1,17 @@
-import type { CreateRuleInput, RuleAction, UpdateRuleInput } from "@frontline/common";
+import {
+  type CreateRuleInput,
+  NOTIFY_GROUPS,
+  type RuleAction,
+  roleAtLeast,
+  type UpdateRuleInput,
+} from "@frontline/common";
 import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
+import { findReason } from "../escalations";
 import { existingTeamIds, findUser } from "../staff";
 import type { RuleRow } from "./rule-engine";
 import { ruleFirings, rules } from "./rules.tables";
@@ -15,7 +22,12 @@ export interface RuleWithStats extends RuleRow {
   firings30d: number;
 }
 
-/** Refuses actions that name a team or a person the organisation does not have (422, by position). */
+const isGroup = (to: string): boolean => (NOTIFY_GROUPS as readonly string[]).includes(to);
+
+/**
+ * Refuses actions that name what the organisation does not have: a team, a colleague, an escalation
+ * reason it does not use (or retired), a handler below supervisor (422, by position).
+ */
 async function checkReferences(s: OrgTx, actions: RuleAction[]): Promise<void> {
   const errors: Record<string, string[]> = {};
   for (const [i, a] of actions.entries()) {
@@ -24,6 +36,16 @@ async function checkReferences(s: OrgTx, actions: RuleAction[]): Promise<void> {
     }
     if (a.type === "set_assignee" && a.value && !(await findUser(s, a.value))?.active) {
       errors[`actions.${i}.value`] = ["Unknown or inactive user"];
+    }
+    if (a.type === "escalate") {
+      if (!(await findReason(s, a.reason))?.active) errors[`actions.${i}.reason`] = ["Unknown or retired reason"];
+      const to = a.toUserId ? await findUser(s, a.toUserId) : undefined;
+      if (a.toUserId && !(to?.active && roleAtLeast(to.role, "supervisor"))) {
+        errors[`actions.${i}.toUserId`] = ["Not an active supervisor, manager or admin of this organisation"];
+      }
+    }
+    if (a.type === "notify" && !isGroup(a.to) && !(await findUser(s, a.to))?.active) {
+      errors[`actions.${i}.to`] = ["Unknown or inactive user"];
     }
   }
   if (Object.keys(errors).length) throw new AppError("unprocessable", "A rule names what does not exist", errors);

@@ -3,6 +3,7 @@ export { presentUser } from "./staff.present";
 export {
   activeStaff,
   activeStaffPage,
+  activeTeamMemberIds,
   existingTeamIds,
   findUser,
   type StaffContact,

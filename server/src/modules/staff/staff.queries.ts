@@ -130,6 +130,20 @@ export async function activeStaff(s: OrgTx, ids?: readonly string[]): Promise<St
     .orderBy(users.id);
 }
 
+/** Ids of a team's active members, in id order. */
+export async function activeTeamMemberIds(s: OrgTx, teamId: string): Promise<string[]> {
+  const rows = await s.tx
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(
+      teamMembers,
+      and(eq(teamMembers.orgId, users.orgId), eq(teamMembers.userId, users.id), eq(teamMembers.teamId, teamId)),
+    )
+    .where(and(eq(users.orgId, s.orgId), eq(users.active, true)))
+    .orderBy(users.id);
+  return rows.map((r) => r.id);
+}
+
 /** The names of colleagues by id, active or not (who did what stays readable after they leave). */
 export async function staffNames(s: OrgTx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -39,6 +39,7 @@ export { presentMessage, presentTicket } from "./tickets.present";
 export {
   findTicket,
   liveTicketIds,
+  requesterTicketCounts,
   setSlaSummary,
   type TicketRow,
   ticketByNumber,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -86,4 +86,35 @@ export async function liveTicketIds(s: OrgTx, after: string | null, limit: numbe
     .orderBy(asc(tickets.id))
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * How many tickets a requester opened in each window of `days` days before `now`, leaving out one
+ * ticket (the one a rule looks at) and merged ones (their conversation lives on in another).
+ */
+export async function requesterTicketCounts(
+  s: OrgTx,
+  requesterId: string,
+  exceptTicketId: string,
+  now: Date,
+  days: readonly number[],
+): Promise<Record<number, number>> {
+  const counts: Record<number, number> = {};
+  for (const d of new Set(days)) {
+    const [row] = await s.tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.orgId, s.orgId),
+          eq(tickets.requesterId, requesterId),
+          ne(tickets.id, exceptTicketId),
+          isNull(tickets.mergedIntoId),
+          gt(tickets.createdAt, new Date(now.getTime() - d * 86_400_000)),
+          lte(tickets.createdAt, now),
+        ),
+      );
+    counts[d] = row?.n ?? 0;
+  }
+  return counts;
 }

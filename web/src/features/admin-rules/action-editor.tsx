@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { everyoneQuery, teamsQuery } from "../../api/queries";
 import { LANGUAGE_NAMES } from "../../i18n/languages";
+import { EscalateFields, NotifyFields } from "./reach-actions";
 import { ACTION_TYPES, freshAction } from "./rule-drafts";
 
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -127,6 +128,10 @@ function ActionValue({
     case "reply":
     case "add_note":
       return <TemplateFields action={a} onChange={onChange} errors={errors} index={index} />;
+    case "escalate":
+      return <EscalateFields action={a} onChange={onChange} errors={errors} index={index} />;
+    case "notify":
+      return <NotifyFields action={a} onChange={onChange} errors={errors} index={index} />;
   }
 }
 

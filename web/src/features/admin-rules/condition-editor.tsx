@@ -1,9 +1,10 @@
-import { RULE_FIELDS, type RuleCondition, type RuleField } from "@frontline/common";
+import { RECENT_TICKETS_DAYS, RULE_FIELDS, type RuleCondition, type RuleField, takesDays } from "@frontline/common";
 import { ActionIcon, Button, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { everyoneQuery, teamsQuery } from "../../api/queries";
+import { companiesQuery, escalationReasonsQuery, everyoneQuery, teamsQuery } from "../../api/queries";
+import { useReasonLabel } from "../escalations/escalation-labels";
 import { choicesOf, freshCondition, operatorsOf, valueInputOf, withOperator } from "./rule-drafts";
 import { useValueLabel } from "./use-rule-labels";
 
@@ -47,7 +48,37 @@ export function ConditionList({ label, conditions, onChange, errors }: Condition
             w={170}
             error={errors[`${i}.op`]}
           />
-          <ValueField condition={c} onChange={(value) => set(i, { ...c, value })} error={errors[`${i}.value`]} />
+          <ValueField
+            // A new field starts a new input: a searchable select would keep showing the old field's value.
+            key={c.field}
+            condition={c}
+            onChange={(value) => set(i, { ...c, value })}
+            error={errors[`${i}.value`]}
+          />
+          {takesDays(c.field) && (
+            <NumberInput
+              aria-label={t("rules.days")}
+              leftSection={
+                <Text size="xs" c="dimmed">
+                  {t("rules.inLastDays")}
+                </Text>
+              }
+              leftSectionWidth={72}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  {t("rules.daysUnit")}
+                </Text>
+              }
+              rightSectionWidth={44}
+              value={c.days ?? RECENT_TICKETS_DAYS.default}
+              onChange={(v) => set(i, { ...c, days: Number(v) || RECENT_TICKETS_DAYS.default })}
+              min={RECENT_TICKETS_DAYS.min}
+              max={RECENT_TICKETS_DAYS.max}
+              allowDecimal={false}
+              w={170}
+              error={errors[`${i}.days`]}
+            />
+          )}
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -86,6 +117,9 @@ function ValueField({
   const teams = useQuery(teamsQuery);
   const everyone = useQuery(everyoneQuery);
   const input = valueInputOf(c.field, c.op);
+  const companies = useQuery({ ...companiesQuery, enabled: input === "company" });
+  const reasons = useQuery({ ...escalationReasonsQuery, enabled: input === "reason" || input === "reasons" });
+  const reasonLabel = useReasonLabel();
   const common = { "aria-label": t("rules.value"), error, style: { flex: 1 }, miw: 160 };
   const choices = choicesOf(c.field).map((v) => ({ value: v, label: valueLabel(c.field, v) }));
   switch (input) {
@@ -115,11 +149,17 @@ function ValueField({
         <MultiSelect {...common} data={choices} value={Array.isArray(c.value) ? c.value : []} onChange={onChange} />
       );
     case "team":
-    case "person": {
-      const options =
-        input === "team"
-          ? (teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))
-          : (everyone.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
+    case "person":
+    case "company":
+    case "reason":
+    case "reasons": {
+      const byInput = {
+        team: () => (teams.data ?? []).map((x) => ({ value: x.id, label: x.name })),
+        company: () => (companies.data ?? []).map((x) => ({ value: x.id, label: x.name })),
+        reason: () => (reasons.data ?? []).map((r) => ({ value: r.code, label: reasonLabel(r.labels, r.code) })),
+        person: () => (everyone.data ?? []).filter((u) => u.active).map((u) => ({ value: u.id, label: u.name })),
+      };
+      const options = byInput[input === "reasons" ? "reason" : input]();
       return c.op === "one_of" || c.op === "none_of" ? (
         <MultiSelect
           {...common}

@@ -8,6 +8,25 @@ describe("the rule editor's drafts", () => {
     expect(valueInputOf("team", "is")).toBe("team");
     expect(valueInputOf("assignee", "is_empty")).toBe("none");
     expect(valueInputOf("tags", "contains")).toBe("text");
+    expect(valueInputOf("customer_company", "is")).toBe("company");
+    expect(valueInputOf("escalation_reason", "is")).toBe("reason");
+    expect(valueInputOf("escalation_reason", "none_of")).toBe("reasons");
+    expect(valueInputOf("customer_recent_tickets", "gte")).toBe("number");
+    expect(valueInputOf("message_negative", "is_true")).toBe("none");
+  });
+
+  it("give the recent-tickets count its window of days, 7 to start, kept when the operator changes", () => {
+    const fresh = freshCondition("customer_recent_tickets");
+    expect(fresh).toEqual({ field: "customer_recent_tickets", op: "is", value: 0, days: 7 });
+    expect(withOperator({ ...fresh, days: 30, value: 3 }, "gte")).toEqual({
+      field: "customer_recent_tickets",
+      op: "gte",
+      value: 3,
+      days: 30,
+    });
+    expect(freshCondition("escalation_reason")).toEqual({ field: "escalation_reason", op: "is", value: "" });
+    expect(freshAction("escalate")).toEqual({ type: "escalate", reason: "" });
+    expect(freshAction("notify")).toEqual({ type: "notify", to: "assignee", text: "" });
   });
 
   it("start rows with values of the right shape and reset them when the operator changes the shape", () => {

@@ -1,10 +1,12 @@
 import {
   OPERATORS,
+  RECENT_TICKETS_DAYS,
   RULE_FIELDS,
   type RuleAction,
   type RuleCondition,
   type RuleField,
   type RuleOperator,
+  takesDays,
 } from "@frontline/common";
 
 // The rule editor's pure parts: which operators and values a field takes, and fresh rows.
@@ -13,7 +15,17 @@ const NO_VALUE = new Set(["is_set", "is_empty", "is_true", "is_false", "changed"
 const MANY = new Set(["one_of", "none_of"]);
 
 /** How the value of a condition is entered. */
-export type ValueInput = "none" | "choice" | "choices" | "person" | "team" | "text" | "number";
+export type ValueInput =
+  | "none"
+  | "choice"
+  | "choices"
+  | "person"
+  | "team"
+  | "company"
+  | "reason"
+  | "reasons"
+  | "text"
+  | "number";
 
 /** The operators a field allows, in the order the editor offers them. */
 export function operatorsOf(field: RuleField): readonly RuleOperator[] {
@@ -32,7 +44,8 @@ export function valueInputOf(field: RuleField, op: string): ValueInput {
   const kind = RULE_FIELDS[field].kind;
   if (kind === "number") return "number";
   if (kind === "enum") return MANY.has(op) ? "choices" : "choice";
-  if (kind === "id") return field === "team" ? "team" : "person";
+  if (kind === "code") return MANY.has(op) ? "reasons" : "reason";
+  if (kind === "id") return field === "team" ? "team" : field === "customer_company" ? "company" : "person";
   return "text";
 }
 
@@ -42,16 +55,19 @@ export function freshCondition(field: RuleField = "status"): RuleCondition {
   return withOperator({ field, op }, op);
 }
 
-/** The condition with another operator, its value reset when the kind of value changes. */
+/** The condition with another operator, its value reset when the kind of value changes (a window of days stays). */
 export function withOperator(c: RuleCondition, op: string): RuleCondition {
   const input = valueInputOf(c.field, op);
   const keep = input === valueInputOf(c.field, c.op) && c.op !== op ? c.value : undefined;
-  if (input === "none") return { field: c.field, op };
-  if (keep !== undefined) return { field: c.field, op, value: keep };
-  if (input === "number") return { field: c.field, op, value: 0 };
-  if (input === "choices") return { field: c.field, op, value: [] };
-  if (input === "choice") return { field: c.field, op, value: choicesOf(c.field)[0] ?? "" };
-  return { field: c.field, op, value: "" };
+  const base = takesDays(c.field)
+    ? { field: c.field, op, days: c.days ?? RECENT_TICKETS_DAYS.default }
+    : { field: c.field, op };
+  if (input === "none") return base;
+  if (keep !== undefined) return { ...base, value: keep };
+  if (input === "number") return { ...base, value: 0 };
+  if (input === "choices" || input === "reasons") return { ...base, value: [] };
+  if (input === "choice") return { ...base, value: choicesOf(c.field)[0] ?? "" };
+  return { ...base, value: "" };
 }
 
 /** A fresh action of a type, with a sensible first value. */
@@ -71,6 +87,10 @@ export function freshAction(type: RuleAction["type"]): RuleAction {
       return { type, body: "", translations: {} };
     case "add_note":
       return { type, body: "" };
+    case "escalate":
+      return { type, reason: "" };
+    case "notify":
+      return { type, to: "assignee", text: "" };
   }
 }
 
@@ -84,6 +104,8 @@ export const ACTION_TYPES: readonly RuleAction["type"][] = [
   "remove_tags",
   "reply",
   "add_note",
+  "escalate",
+  "notify",
 ];
 
 interface Issue {

@@ -19,6 +19,8 @@ export function useValueLabel(): (field: RuleField, value: string) => string {
         return t(`rules.authors.${value}` as "rules.authors.customer");
       case "sla_target":
         return t(`rules.slaTargets.${value}` as "rules.slaTargets.firstReply");
+      case "escalation_type":
+        return t(`escalations.type.${value}` as "escalations.type.agent");
       default:
         return value;
     }

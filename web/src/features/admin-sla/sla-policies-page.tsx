@@ -4,7 +4,7 @@ import { IconClockExclamation, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { teamsQuery } from "../../api/queries";
+import { companiesQuery, teamsQuery } from "../../api/queries";
 import { queryKeys } from "../../api/query-keys";
 import { deleteSlaPolicy, reorderSlaPolicies } from "../../api/sla";
 import { ConfirmModal } from "../../ui/confirm-modal";
@@ -14,7 +14,7 @@ import { QueryError } from "../../ui/query-error";
 import { calendarsQuery } from "../admin-calendars/calendar-queries";
 import { SlaPolicyCard } from "./sla-policy-card";
 import { SlaPolicyFormModal } from "./sla-policy-form-modal";
-import { companiesQuery, slaPoliciesQuery } from "./sla-queries";
+import { slaPoliciesQuery } from "./sla-queries";
 
 /** The ids in order with the one at `index` moved one place by `step`. */
 function movedOrder(policies: readonly SlaPolicy[], index: number, step: -1 | 1): string[] {

@@ -26,7 +26,7 @@ import {
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { teamsQuery } from "../../api/queries";
+import { companiesQuery, teamsQuery } from "../../api/queries";
 import { queryKeys } from "../../api/query-keys";
 import { createSlaPolicy, updateSlaPolicy } from "../../api/sla";
 import { AppModal } from "../../ui/app-modal";
@@ -45,7 +45,6 @@ import {
   type PolicyValues,
   valuesOf,
 } from "./sla-policy-form";
-import { companiesQuery } from "./sla-queries";
 import { TargetFields } from "./sla-target-fields";
 
 // The calendar picker's value for "the ticket's own calendar" (no calendarId).

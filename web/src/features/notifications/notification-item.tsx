@@ -9,11 +9,11 @@ interface NotificationItemProps {
   onOpen: (notification: Notification) => void;
 }
 
-/** What happened, in a line: "Ana mentioned you", "Stefan resolved the escalation". */
+/** What happened, in a line: "Ana mentioned you", "Stefan resolved the escalation", "Rule “VIP first”". */
 function headline(n: Notification, t: TFunction): string {
-  return n.kind === "mention"
-    ? t("notifications.mentionedYou", { name: n.actor.name })
-    : t(`escalations.notice.${n.kind}`, { name: n.actor.name });
+  if (n.kind === "mention") return t("notifications.mentionedYou", { name: n.actor.name });
+  if (n.kind === "rule") return t("notifications.fromRule", { name: n.actor.name });
+  return t(`escalations.notice.${n.kind}`, { name: n.actor.name });
 }
 
 /** An escalation notice's detail: how it ended (or its level) and its reason, as they were then. */

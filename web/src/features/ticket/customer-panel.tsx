@@ -11,6 +11,7 @@ import { TicketStatusBadge } from "../../ui/badges";
 import { QueryError } from "../../ui/query-error";
 import { RelativeTime } from "../../ui/relative-time";
 import { RouterAnchor } from "../../ui/router-links";
+import { CustomerVip } from "../customers/customer-vip";
 
 const NONE = "—";
 
@@ -64,6 +65,9 @@ export function CustomerPanel({ customerId, ticketId }: { customerId: string; ti
                       </Text>
                     ))
                   : NONE}
+              </Row>
+              <Row label={t("customers.vip")}>
+                <CustomerVip customer={c} />
               </Row>
             </Table.Tbody>
           </Table>
