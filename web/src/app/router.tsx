@@ -1,35 +1,26 @@
 import { type Me, type Role, roleAtLeast } from "@frontline/common";
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
 import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
-import { AuditPage } from "../features/admin-audit/audit-page";
-import { BusinessHoursPage } from "../features/admin-calendars/business-hours-page";
-import { EscalationSettingsPage } from "../features/admin-escalations/escalation-settings-page";
-import { MailPage } from "../features/admin-mail/mail-page";
-import { RulesPage } from "../features/admin-rules/rules-page";
-import { SlaPoliciesPage } from "../features/admin-sla/sla-policies-page";
-import { StaffPage } from "../features/admin-staff/staff-page";
-import { TeamsPage } from "../features/admin-teams/teams-page";
-import { ApiTokensPage } from "../features/api-tokens/api-tokens-page";
 import { LoginPage } from "../features/auth/login-page";
-import { EscalationsPage } from "../features/escalations/escalations-page";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
-import { PortalHomePage } from "../features/portal/portal-home-page";
-import { PortalLayout } from "../features/portal/portal-layout";
-import { PortalSignInPage } from "../features/portal/portal-sign-in-page";
-import { PortalSupervisorPage } from "../features/portal/portal-supervisor-page";
-import { PortalTicketPage } from "../features/portal/portal-ticket-page";
-import { ProfilePage } from "../features/profile/profile-page";
-import { RoutingPage } from "../features/routing/routing-page";
 import { parseRoutingSearch } from "../features/routing/routing-search";
-import { SearchPage } from "../features/search/search-page";
 import { parseSearchPage } from "../features/search/search-params";
 import { TicketPage } from "../features/ticket/ticket-page";
-import { ConsolePage } from "../features/workspace/console-page";
 import { AppLayout } from "./app-layout";
 import { CrashPage, NotFoundPage } from "./fallback-pages";
+
+// The inbox and the ticket page load with the app; every other page is fetched when first opened,
+// so an agent's first load carries no admin screens and no portal.
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -97,7 +88,7 @@ const searchRoute = createRoute({
   path: "/search",
   // The words and filters live in the address bar, so a search can be bookmarked, shared and reloaded.
   validateSearch: parseSearchPage,
-  component: SearchPage,
+  component: lazyRouteComponent(() => import("../features/search/search-page"), "SearchPage"),
 });
 
 const ticketRoute = createRoute({
@@ -110,7 +101,7 @@ const consoleRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/console",
   beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
-  component: ConsolePage,
+  component: lazyRouteComponent(() => import("../features/workspace/console-page"), "ConsolePage"),
 });
 
 const routingRoute = createRoute({
@@ -119,14 +110,14 @@ const routingRoute = createRoute({
   beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
   // The tab and the team live in the address bar, so a supervisor can bookmark their team's floor.
   validateSearch: parseRoutingSearch,
-  component: RoutingPage,
+  component: lazyRouteComponent(() => import("../features/routing/routing-page"), "RoutingPage"),
 });
 
 const escalationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/escalations",
   beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
-  component: EscalationsPage,
+  component: lazyRouteComponent(() => import("../features/escalations/escalations-page"), "EscalationsPage"),
 });
 
 const adminRoute = createRoute({
@@ -143,25 +134,48 @@ const adminIndexRoute = createRoute({
   },
 });
 
-const staffRoute = createRoute({ getParentRoute: () => adminRoute, path: "/staff", component: StaffPage });
-const teamsRoute = createRoute({ getParentRoute: () => adminRoute, path: "/teams", component: TeamsPage });
-const auditRoute = createRoute({ getParentRoute: () => adminRoute, path: "/audit", component: AuditPage });
-const mailRoute = createRoute({ getParentRoute: () => adminRoute, path: "/mail", component: MailPage });
+const staffRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/staff",
+  component: lazyRouteComponent(() => import("../features/admin-staff/staff-page"), "StaffPage"),
+});
+const teamsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/teams",
+  component: lazyRouteComponent(() => import("../features/admin-teams/teams-page"), "TeamsPage"),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/audit",
+  component: lazyRouteComponent(() => import("../features/admin-audit/audit-page"), "AuditPage"),
+});
+const mailRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/mail",
+  component: lazyRouteComponent(() => import("../features/admin-mail/mail-page"), "MailPage"),
+});
 const businessHoursRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/business-hours",
-  component: BusinessHoursPage,
+  component: lazyRouteComponent(() => import("../features/admin-calendars/business-hours-page"), "BusinessHoursPage"),
 });
 const slaPoliciesRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/sla-policies",
-  component: SlaPoliciesPage,
+  component: lazyRouteComponent(() => import("../features/admin-sla/sla-policies-page"), "SlaPoliciesPage"),
 });
-const rulesRoute = createRoute({ getParentRoute: () => adminRoute, path: "/rules", component: RulesPage });
+const rulesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/rules",
+  component: lazyRouteComponent(() => import("../features/admin-rules/rules-page"), "RulesPage"),
+});
 const escalationSettingsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/escalations",
-  component: EscalationSettingsPage,
+  component: lazyRouteComponent(
+    () => import("../features/admin-escalations/escalation-settings-page"),
+    "EscalationSettingsPage",
+  ),
 });
 
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
@@ -174,27 +188,43 @@ const settingsIndexRoute = createRoute({
   },
 });
 
-const profileRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/profile", component: ProfilePage });
-const tokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: "/tokens", component: ApiTokensPage });
+const profileRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/profile",
+  component: lazyRouteComponent(() => import("../features/profile/profile-page"), "ProfilePage"),
+});
+const tokensRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: "/tokens",
+  component: lazyRouteComponent(() => import("../features/api-tokens/api-tokens-page"), "ApiTokensPage"),
+});
 
 /** The customer portal: public pages of one organisation, with their own (mailed-link) sign-in. */
-const portalRoute = createRoute({ getParentRoute: () => rootRoute, path: "/portal/$slug", component: PortalLayout });
-const portalHomeRoute = createRoute({ getParentRoute: () => portalRoute, path: "/", component: PortalHomePage });
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal/$slug",
+  component: lazyRouteComponent(() => import("../features/portal/portal-layout"), "PortalLayout"),
+});
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("../features/portal/portal-home-page"), "PortalHomePage"),
+});
 const portalSignInRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/sign-in",
-  component: PortalSignInPage,
+  component: lazyRouteComponent(() => import("../features/portal/portal-sign-in-page"), "PortalSignInPage"),
 });
 /** Where the "ask for a supervisor" link of a reply mail lands; the customer confirms there (a POST). */
 const portalSupervisorRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/supervisor",
-  component: PortalSupervisorPage,
+  component: lazyRouteComponent(() => import("../features/portal/portal-supervisor-page"), "PortalSupervisorPage"),
 });
 const portalTicketRoute = createRoute({
   getParentRoute: () => portalRoute,
   path: "/tickets/$ticketId",
-  component: PortalTicketPage,
+  component: lazyRouteComponent(() => import("../features/portal/portal-ticket-page"), "PortalTicketPage"),
 });
 
 const routeTree = rootRoute.addChildren([
