@@ -7,12 +7,14 @@ import type { ReasonRow } from "./reasons.service";
 /**
  * Announced in the transaction of an escalation's step, naming who should hear of it: the named
  * supervisor when one is handed an escalation; the agent who raised it and the ticket's assignee
- * when it is taken, resolved or handed back. The notifications module tells them (the bell).
+ * when it is taken, resolved or handed back. The notifications module tells them (the bell, then a mail).
  */
 export const ESCALATION_NOTICE = "escalation.notice";
 export interface EscalationNotice {
   kind: "escalation_requested" | "escalation_taken" | "escalation_resolved" | "escalation_returned";
   escalationId: string;
+  /** Who raised the escalation (an agent, the customer, a rule), so a notice can say who escalated. */
+  type: EscalationType;
   ticketId: string;
   actor: { userId: string | null; name: string };
   recipientIds: string[];
@@ -54,6 +56,7 @@ export async function announce(
   await domainEvents.emit<EscalationNotice>(s, ESCALATION_NOTICE, {
     kind,
     escalationId: e.id,
+    type: e.type,
     ticketId: e.ticketId,
     actor: facts.actor,
     recipientIds,

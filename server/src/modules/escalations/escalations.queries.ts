@@ -18,6 +18,11 @@ export async function findEscalation(s: OrgTx, id: string, forUpdate = false): P
   return row;
 }
 
+/** Where an escalation stands now (open, taken, resolved), or undefined for an unknown id. */
+export async function escalationStatus(s: OrgTx, id: string): Promise<EscalationRow["status"] | undefined> {
+  return (await findEscalation(s, id))?.status;
+}
+
 /** A ticket's escalations still open or taken, highest level first. */
 export async function activeEscalations(s: OrgTx, ticketId: string): Promise<EscalationRow[]> {
   return s.tx

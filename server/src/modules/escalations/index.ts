@@ -6,6 +6,7 @@ export {
   type EscalationCreated,
   type EscalationNotice,
 } from "./escalation-notices";
+export { escalationStatus } from "./escalations.queries";
 export { escalationRoutes } from "./escalations.routes";
 export { type EscalateTicket, escalateTicket } from "./escalations.service";
 export { withoutOurFooters } from "./link-texts";

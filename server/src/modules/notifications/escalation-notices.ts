@@ -1,17 +1,21 @@
 import { type Locale, localeSchema, reasonLabel } from "@frontline/common";
 import { newId } from "../../platform/ids";
+import { enqueueJob } from "../../platform/jobs";
 import type { OrgTx } from "../../platform/tenancy";
-import type { EscalationNotice } from "../escalations";
+import { type EscalationNotice, escalationStatus } from "../escalations";
 import { activeStaff } from "../staff";
 import { findTicket } from "../tickets";
 import { mayBeNotified } from "./notifications.policy";
-import { excerptOf } from "./notifications.service";
+import { excerptOf, MAIL_DELAY_MS, MAIL_ESCALATION_NOTICE, type NotificationRow } from "./notifications.service";
 import { notifications } from "./notifications.tables";
+
+/** A step's note is kept whole up to this length: a coaching note is the point of its notice. */
+const NOTE_LENGTH = 1000;
 
 /**
  * Tells the people an escalation's step names (active colleagues other than whoever took the step),
- * keeping the reason as labelled in each one's own language and the outcome as it was, like a mail.
- * The bell is the notice: escalations are not mailed (yet).
+ * keeping the reason as labelled in each one's own language and the outcome as it was, like a mail,
+ * and queues each one's mail notice in the step's transaction. Mail goes exactly where the bell does.
  */
 export async function notifyEscalation(s: OrgTx, e: EscalationNotice): Promise<void> {
   const staff = await activeStaff(s, e.recipientIds);
@@ -20,31 +24,50 @@ export async function notifyEscalation(s: OrgTx, e: EscalationNotice): Promise<v
   if (recipients.length === 0) return;
   const ticket = await findTicket(s, e.ticketId);
   if (!ticket) return;
+  // Set here rather than by the database: list cursors carry milliseconds, as Date does.
   const createdAt = new Date();
-  await s.tx.insert(notifications).values(
-    recipients.map((p) => {
-      const locale: Locale = localeSchema.catch("en").parse(p.locale);
-      return {
-        orgId: s.orgId,
-        id: newId(),
-        userId: p.id,
-        kind: e.kind,
-        actorUserId: e.actor.userId,
-        actorName: e.actor.name,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
-        ticketSubject: ticket.subject,
-        messageId: null,
-        excerpt: e.note ? excerptOf(e.note) : "",
-        escalationId: e.escalationId,
-        escalation: {
-          level: e.level,
-          reason: e.reason,
-          reasonLabel: reasonLabel(e.reasonLabels, locale, e.reason),
-          outcome: e.outcome,
-        },
-        createdAt,
-      };
-    }),
-  );
+  const inserted = await s.tx
+    .insert(notifications)
+    .values(
+      recipients.map((p) => {
+        const locale: Locale = localeSchema.catch("en").parse(p.locale);
+        return {
+          orgId: s.orgId,
+          id: newId(),
+          userId: p.id,
+          kind: e.kind,
+          actorUserId: e.actor.userId,
+          actorName: e.actor.name,
+          ticketId: ticket.id,
+          ticketNumber: ticket.number,
+          ticketSubject: ticket.subject,
+          messageId: null,
+          excerpt: e.note ? excerptOf(e.note, NOTE_LENGTH) : "",
+          escalationId: e.escalationId,
+          escalation: {
+            type: e.type,
+            level: e.level,
+            reason: e.reason,
+            reasonLabel: reasonLabel(e.reasonLabels, locale, e.reason),
+            outcome: e.outcome,
+          },
+          createdAt,
+        };
+      }),
+    )
+    .returning({ id: notifications.id });
+  const runAt = new Date(createdAt.getTime() + MAIL_DELAY_MS);
+  for (const { id } of inserted) await enqueueJob(s, MAIL_ESCALATION_NOTICE, { notificationId: id }, { runAt });
+}
+
+/**
+ * Whether an escalation notice still says what is happening when its mail is due. "Handed to you"
+ * is stale once someone took the escalation, and "taken" once it was resolved: that later step's
+ * own notice (and mail) tells the agent, so a quick supervisor does not send two mails at once.
+ */
+export async function escalationNoticeCurrent(s: OrgTx, n: NotificationRow): Promise<boolean> {
+  if (n.kind !== "escalation_requested" && n.kind !== "escalation_taken") return true;
+  if (!n.escalationId) return false;
+  const status = await escalationStatus(s, n.escalationId);
+  return n.kind === "escalation_requested" ? status === "open" : status === "taken";
 }

@@ -3,10 +3,10 @@ import type { JobRunner } from "../../platform/jobs";
 import type { MailTransport } from "../channels";
 import "./notifications.events";
 import { mailNoticeHandler } from "./notice-mail";
-import { MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
+import { MAIL_ESCALATION_NOTICE, MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
 
 export { notificationRoutes } from "./notifications.routes";
-export { MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
+export { MAIL_ESCALATION_NOTICE, MAIL_MENTION, MAIL_RULE_NOTICE } from "./notifications.service";
 export { notifyFromRule, type RuleNotice } from "./rule-notices";
 
 /**
@@ -17,4 +17,5 @@ export function registerNotificationJobs(runner: JobRunner, deps: Deps, transpor
   const handler = mailNoticeHandler(deps, transport);
   runner.register(MAIL_MENTION, handler);
   runner.register(MAIL_RULE_NOTICE, handler);
+  runner.register(MAIL_ESCALATION_NOTICE, handler);
 }

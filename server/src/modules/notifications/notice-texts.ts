@@ -61,6 +61,9 @@ function compose(w: NoticeWords, f: MentionFacts): { subject: string; text: stri
   return { subject: w.subject(f), text: `${lines.join("\n")}\n` };
 }
 
+/** "Open the ticket:" in a language, shared by every mailed notice. */
+export const openLabel = (locale: Locale): string => WORDS[locale].open;
+
 /** The subject and plain-text body of a mention notice in the recipient's language. */
 export function mentionNotice(locale: Locale, f: MentionFacts): { subject: string; text: string } {
   return compose(WORDS[locale], f);

@@ -13,9 +13,10 @@ import { notifications } from "./notifications.tables";
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
-/** The queues of mail notices, of mentions and of rules' notices; see notice-mail.ts. */
+/** The queues of mail notices, of mentions, rules' notices and escalation steps; see notice-mail.ts. */
 export const MAIL_MENTION = "notifications.mail_mention";
 export const MAIL_RULE_NOTICE = "notifications.mail_rule_notice";
+export const MAIL_ESCALATION_NOTICE = "notifications.mail_escalation_notice";
 
 /**
  * A notice is mailed a little later, and not at all once it was read in the app: someone working

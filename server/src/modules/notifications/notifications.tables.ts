@@ -1,3 +1,4 @@
+import type { EscalationType } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, orgId } from "../../platform/columns";
@@ -5,8 +6,12 @@ import { escalations } from "../escalations/escalations.tables";
 import { users } from "../staff/staff.tables";
 import { messages, tickets } from "../tickets/tickets.tables";
 
-/** An escalation notice's facts as they were: its level, its reason as labelled for the recipient, its outcome. */
+/**
+ * An escalation notice's facts as they were: who raised it, its level, its reason as labelled for the
+ * recipient, its outcome. `type` is missing on notices recorded before mail needed it.
+ */
 export interface EscalationFacts {
+  type?: EscalationType;
   level: number;
   reason: string;
   reasonLabel: string;
