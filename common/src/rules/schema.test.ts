@@ -134,6 +134,49 @@ describe("rule contracts", () => {
     ]);
   });
 
+  it("take require_skills and set_language actions, and say what is wrong with them", () => {
+    const skill = "0190a0c4-5d1e-7b2a-9c3d-4e5f60718293";
+    const rule = (actions: unknown[]) => ({ kind: "trigger", name: "x", events: ["ticket.created"], actions });
+    const ok = createRuleInput.parse(
+      rule([
+        { type: "require_skills", value: [skill] },
+        { type: "set_language", value: " DE " },
+        { type: "set_language", value: "pt" },
+        { type: "set_language", value: null },
+      ]),
+    );
+    expect(ok.actions).toEqual([
+      { type: "require_skills", value: [skill] },
+      { type: "set_language", value: "de" },
+      { type: "set_language", value: "pt" },
+      { type: "set_language", value: null },
+    ]);
+    expect(
+      paths(
+        rule([
+          { type: "require_skills", value: [] },
+          { type: "require_skills", value: [skill, skill] },
+          { type: "require_skills", value: ["billing"] },
+          {
+            type: "require_skills",
+            value: Array.from({ length: 21 }, (_, i) => skill.slice(0, -2) + i.toString(16).padStart(2, "0")),
+          },
+          { type: "set_language", value: "de-AT" },
+          { type: "set_language", value: "xx" },
+          { type: "set_language" },
+        ]),
+      ),
+    ).toEqual([
+      "actions.0.value",
+      "actions.1.value",
+      "actions.2.value.0",
+      "actions.3.value",
+      "actions.4.value",
+      "actions.5.value",
+      "actions.6.value",
+    ]);
+  });
+
   it("take the new facts with the operators of their kind", () => {
     const base = { kind: "automation", name: "x", actions: [{ type: "add_tags", value: ["t"] }] };
     expect(

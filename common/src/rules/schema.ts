@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ESCALATION_TYPES, reasonCodeSchema } from "../contracts/escalations";
+import { languageCodeSchema } from "../contracts/routing";
 import { idSchema, isoDateTime, localeSchema } from "../contracts/shared";
 import { TICKET_STATUSES } from "../tickets/status";
 import { templateProblems } from "./template";
@@ -174,6 +175,17 @@ export const ruleActionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("set_assignee"), value: idSchema.nullable() }),
   z.strictObject({ type: z.literal("add_tags"), value: tagList }),
   z.strictObject({ type: z.literal("remove_tags"), value: tagList }),
+  /** Skills whoever takes the ticket must have, beside those it already requires (routing's skills). */
+  z.strictObject({
+    type: z.literal("require_skills"),
+    value: z
+      .array(idSchema)
+      .min(1)
+      .max(20)
+      .refine((xs) => new Set(xs).size === xs.length, { message: "A skill is listed twice" }),
+  }),
+  /** The language whoever takes the ticket must speak; null: the ticket's own. */
+  z.strictObject({ type: z.literal("set_language"), value: languageCodeSchema.nullable() }),
   /** A public reply to the customer, written from a template in each language the customer may read. */
   z.strictObject({
     type: z.literal("reply"),

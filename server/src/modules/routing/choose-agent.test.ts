@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Candidate, type ChooseOptions, chooseAgent, eligibleAgents } from "./choose-agent";
+import { type Candidate, type ChooseOptions, chooseAgent, eligibleAgents, meetsNeed } from "./choose-agent";
 
 const SKILL_VAT = "01900000-0000-7000-8000-00000000000a";
 const SKILL_SEPA = "01900000-0000-7000-8000-00000000000b";
@@ -101,6 +101,14 @@ describe("matching", () => {
       userId: "b",
     });
     expect(chooseAgent(none, [agent("a")], { ...ll, excludeUserId: "a" })).toEqual({ waits: "nobody_online" });
+  });
+
+  it("tells whether someone who holds the ticket has what it asks, whatever their presence and load", () => {
+    const away = team.map((c): Candidate => ({ ...c, presence: "offline", load: 99 }));
+    expect(away.map((c) => meetsNeed(need, c, ll))).toEqual([false, false, true]);
+    expect(team.map((c) => meetsNeed(need, c, { ...ll, skillMatching: false }))).toEqual([true, false, true]);
+    expect(team.map((c) => meetsNeed(need, c, { ...ll, languageMatching: false }))).toEqual([false, true, true]);
+    expect(meetsNeed({ skillIds: [SKILL_VAT], language: null }, team[0]!, ll)).toBe(true);
   });
 });
 

@@ -63,6 +63,20 @@ export function eligibleAgents(
   return pool.length === 0 ? "no_capacity" : pool;
 }
 
+/**
+ * Whether an agent has what the ticket asks for, as far as the team matches on it: every required
+ * skill and its language. Presence and room are not asked — for someone who already holds the ticket.
+ */
+export function meetsNeed(
+  need: Need,
+  c: Pick<Candidate, "skillIds" | "speaks">,
+  opts: Pick<ChooseOptions, "skillMatching" | "languageMatching">,
+): boolean {
+  const skilled = !opts.skillMatching || need.skillIds.every((id) => c.skillIds.includes(id));
+  const speaks = !opts.languageMatching || need.language === null || c.speaks.includes(need.language);
+  return skilled && speaks;
+}
+
 /** Picks the agent for a ticket by the team's strategy, or says why it waits. */
 export function chooseAgent(need: Need, candidates: readonly Candidate[], opts: ChooseOptions): Choice {
   const pool = eligibleAgents(need, candidates, opts);

@@ -13,7 +13,7 @@ import {
   type TicketRow,
   teamQueue,
 } from "../tickets";
-import { type Candidate, chooseAgent } from "./choose-agent";
+import { type Candidate, chooseAgent, meetsNeed } from "./choose-agent";
 import {
   type AgentSettings,
   type AgentSkill,
@@ -116,9 +116,17 @@ export async function routeTicket(s: OrgTx, ticket: TicketRow, excludeUserId: st
   if ("userId" in choice) await giveTicket(s, settings, current.id, choice.userId);
 }
 
+// The tickets routing gave out in a transaction, and to whom. Something later in the same change (a
+// trigger on "ticket created" that sets the team and then requires a skill) may ask for more than
+// routing knew when it chose. Keyed by the transaction, so it lives exactly as long as that change.
+const givenIn = new WeakMap<object, Map<string, string>>();
+
 /** Assigns as routing, and remembers the pick for the team's turn and the agent's wait. */
 async function giveTicket(s: OrgTx, settings: TeamSettings, ticketId: string, userId: string): Promise<void> {
   await assignTicket(s, ROUTING_CTX, ticketId, userId);
+  const given = givenIn.get(s.tx) ?? new Map<string, string>();
+  givenIn.set(s.tx, given);
+  given.set(ticketId, userId);
   const now = new Date();
   await s.tx
     .update(teamSettings)
@@ -128,6 +136,28 @@ async function giveTicket(s: OrgTx, settings: TeamSettings, ticketId: string, us
     .update(agents)
     .set({ lastAssignedAt: now })
     .where(and(eq(agents.orgId, s.orgId), eq(agents.userId, userId)));
+}
+
+/**
+ * Routes a ticket again after what it requires changed: one waiting in its team's queue goes to
+ * whoever fits now; one routing gave out earlier in this same transaction goes back to the queue,
+ * and on to someone who fits, when its assignee lacks what it now asks. Any other assignee keeps it:
+ * a person's choice, or routing's in an earlier change, is not undone.
+ */
+export async function routeForNewNeed(s: OrgTx, ticketId: string): Promise<void> {
+  const ticket = await findTicket(s, ticketId, true);
+  if (!ticket) return;
+  if (isWaiting(ticket)) return routeTicket(s, ticket);
+  const userId = ticket.assigneeId;
+  if (!userId || !ticket.teamId || givenIn.get(s.tx)?.get(ticket.id) !== userId) return;
+  const settings = await teamSettingsFor(s, ticket.teamId);
+  const user = await findUser(s, userId);
+  if (!user || settings.strategy === "manual") return;
+  const [agent] = await agentStates(s, [user]);
+  const need = (await ticketNeedsOf(s, [ticket])).get(ticket.id)!;
+  if (meetsNeed(need, asCandidate(agent!, ticket.channel), settings)) return;
+  // Handed back like any other change: onTicketChanged routes it on, and it waits if nobody fits.
+  await assignTicket(s, ROUTING_CTX, ticket.id, null);
 }
 
 /** How many waiting tickets one pass of the job looks at before leaving the rest to the next. */

@@ -6,6 +6,8 @@ import { ASSIGN_WAITING, drainTeam, RELEASE_AGENT } from "./engine";
 import { releaseLater } from "./presence";
 
 export { ASSIGN_WAITING, RELEASE_AGENT } from "./engine";
+export { requireForTicket } from "./requirements.service";
+export { existingSkillIds } from "./routing.queries";
 export { routingRoutes } from "./routing.routes";
 export { routingSettingsRoutes } from "./routing-settings.routes";
 

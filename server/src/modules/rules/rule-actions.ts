@@ -10,6 +10,7 @@ import { AppError } from "../../platform/errors";
 import type { OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findCustomer } from "../customers";
+import { requireForTicket } from "../routing";
 import { addSystemMessage, applyChanges, findTicket, type TicketRow } from "../tickets";
 import { templateValues } from "./rule-facts";
 import { escalateByRule, notifyByRule } from "./rule-reach";
@@ -62,6 +63,8 @@ export async function applyRuleAction(
   if (!ticket || ticket.mergedIntoId) return false;
   if (action.type === "escalate") return escalateByRule(s, who, ticket, action, await templateValues(s, ticket));
   if (action.type === "notify") return notifyByRule(s, rule.name, ticket, action, await templateValues(s, ticket));
+  if (action.type === "require_skills") return requireForTicket(s, who, ticketId, { addSkillIds: action.value });
+  if (action.type === "set_language") return requireForTicket(s, who, ticketId, { language: action.value });
   if (action.type === "reply" || action.type === "add_note") {
     const values = await templateValues(s, ticket);
     const locale = localeSchema.safeParse((await findCustomer(s, ticket.requesterId))?.locale ?? ticket.language);

@@ -12,6 +12,7 @@ import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findReason } from "../escalations";
+import { existingSkillIds } from "../routing";
 import { existingTeamIds, findUser } from "../staff";
 import type { RuleRow } from "./rule-engine";
 import { ruleFirings, rules } from "./rules.tables";
@@ -25,8 +26,8 @@ export interface RuleWithStats extends RuleRow {
 const isGroup = (to: string): boolean => (NOTIFY_GROUPS as readonly string[]).includes(to);
 
 /**
- * Refuses actions that name what the organisation does not have: a team, a colleague, an escalation
- * reason it does not use (or retired), a handler below supervisor (422, by position).
+ * Refuses actions that name what the organisation does not have: a team, a colleague, a skill, an
+ * escalation reason it does not use (or retired), a handler below supervisor (422, by position).
  */
 async function checkReferences(s: OrgTx, actions: RuleAction[]): Promise<void> {
   const errors: Record<string, string[]> = {};
@@ -43,6 +44,11 @@ async function checkReferences(s: OrgTx, actions: RuleAction[]): Promise<void> {
       if (a.toUserId && !(to?.active && roleAtLeast(to.role, "supervisor"))) {
         errors[`actions.${i}.toUserId`] = ["Not an active supervisor, manager or admin of this organisation"];
       }
+    }
+    if (a.type === "require_skills") {
+      const known = await existingSkillIds(s, a.value);
+      for (const [j, id] of a.value.entries())
+        if (!known.has(id)) errors[`actions.${i}.value.${j}`] = ["Unknown skill"];
     }
     if (a.type === "notify" && !isGroup(a.to) && !(await findUser(s, a.to))?.active) {
       errors[`actions.${i}.to`] = ["Unknown or inactive user"];

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { everyoneQuery, teamsQuery } from "../../api/queries";
 import { LANGUAGE_NAMES } from "../../i18n/languages";
 import { EscalateFields, NotifyFields } from "./reach-actions";
+import { RequireSkillsFields, SetLanguageFields } from "./routing-actions";
 import { ACTION_TYPES, freshAction } from "./rule-drafts";
 
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -122,6 +123,10 @@ function ActionValue({
         />
       );
     }
+    case "require_skills":
+      return <RequireSkillsFields action={a} onChange={onChange} errors={errors} index={index} />;
+    case "set_language":
+      return <SetLanguageFields action={a} onChange={onChange} errors={errors} index={index} />;
     case "add_tags":
     case "remove_tags":
       return <TagsInput {...common} value={a.value} onChange={(value) => onChange({ ...a, value })} />;

@@ -1,5 +1,16 @@
+import { createRuleInput } from "@frontline/common";
 import { describe, expect, it } from "vitest";
-import { errorsByPath, freshAction, freshCondition, operatorsOf, valueInputOf, withOperator } from "./rule-drafts";
+import {
+  ACTION_TYPES,
+  errorsByPath,
+  errorWithin,
+  freshAction,
+  freshCondition,
+  operatorsOf,
+  skillChoices,
+  valueInputOf,
+  withOperator,
+} from "./rule-drafts";
 
 describe("the rule editor's drafts", () => {
   it("offer each field its own operators and value input", () => {
@@ -37,6 +48,37 @@ describe("the rule editor's drafts", () => {
     expect(withOperator(c, "one_of")).toEqual({ field: "priority", op: "one_of", value: [] });
     expect(withOperator(c, "changed")).toEqual({ field: "priority", op: "changed" });
     expect(freshAction("reply")).toEqual({ type: "reply", body: "", translations: {} });
+  });
+
+  it("offer actions that set what routing requires, starting empty and unsaved until skills are picked", () => {
+    expect(ACTION_TYPES.slice(2, 6)).toEqual(["set_team", "set_assignee", "require_skills", "set_language"]);
+    expect(freshAction("require_skills")).toEqual({ type: "require_skills", value: [] });
+    expect(freshAction("set_language")).toEqual({ type: "set_language", value: null });
+    const rule = (action: unknown) => ({ kind: "automation", name: "x", actions: [action] });
+    const empty = createRuleInput.safeParse(rule(freshAction("require_skills")));
+    expect(empty.success ? [] : empty.error.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
+      ["too_small", "actions.0.value"],
+    ]);
+    expect(createRuleInput.safeParse(rule(freshAction("set_language"))).success).toBe(true);
+  });
+
+  it("offer the organisation's skills, and name the ones a rule keeps after they were deleted", () => {
+    const skills = [
+      { id: "s1", name: "Refunds" },
+      { id: "s2", name: "SEPA" },
+    ];
+    expect(skillChoices(skills, ["s2", "gone"], "Competență ștearsă")).toEqual([
+      { value: "s1", label: "Refunds" },
+      { value: "s2", label: "SEPA" },
+      { value: "gone", label: "Competență ștearsă" },
+    ]);
+    expect(skillChoices([], [], "Deleted skill")).toEqual([]);
+  });
+
+  it("find a list's error at the list or at one of its items", () => {
+    expect(errorWithin({ "1.value.2": "Unknown skill", "0.value": "Required" }, "1.value")).toBe("Unknown skill");
+    expect(errorWithin({ "1.value.2": "Unknown skill", "1.value": "Invalid" }, "1.value")).toBe("Invalid");
+    expect(errorWithin({ "1.values": "Other field" }, "1.value")).toBeUndefined();
   });
 
   it("place each error by its full path, the first of each, in the reader's words", () => {

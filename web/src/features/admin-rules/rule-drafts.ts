@@ -79,7 +79,9 @@ export function freshAction(type: RuleAction["type"]): RuleAction {
       return { type, value: "high" };
     case "set_team":
     case "set_assignee":
+    case "set_language":
       return { type, value: null };
+    case "require_skills":
     case "add_tags":
     case "remove_tags":
       return { type, value: [] };
@@ -100,6 +102,8 @@ export const ACTION_TYPES: readonly RuleAction["type"][] = [
   "set_priority",
   "set_team",
   "set_assignee",
+  "require_skills",
+  "set_language",
   "add_tags",
   "remove_tags",
   "reply",
@@ -107,6 +111,27 @@ export const ACTION_TYPES: readonly RuleAction["type"][] = [
   "escalate",
   "notify",
 ];
+
+/**
+ * The skills a picker offers for a rule: the organisation's, and any the rule still names after they
+ * were deleted, under `deletedLabel`, so the admin sees them and can take them out.
+ */
+export function skillChoices(
+  skills: readonly { id: string; name: string }[],
+  picked: readonly string[],
+  deletedLabel: string,
+): { value: string; label: string }[] {
+  const known = new Set(skills.map((s) => s.id));
+  return [
+    ...skills.map((s) => ({ value: s.id, label: s.name })),
+    ...picked.filter((id) => !known.has(id)).map((id) => ({ value: id, label: deletedLabel })),
+  ];
+}
+
+/** The first error at a path or inside it ("0.value" covers "0.value.2"), for a field that holds a list. */
+export function errorWithin(errors: Record<string, string>, path: string): string | undefined {
+  return errors[path] ?? Object.entries(errors).find(([k]) => k.startsWith(`${path}.`))?.[1];
+}
 
 interface Issue {
   code: string;
