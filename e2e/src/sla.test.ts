@@ -33,7 +33,11 @@ const policyNames = async (page: Page) =>
 
 const switchLanguage = async (page: Page, locale: "ar" | "en") => {
   await page.getByTestId("user-menu").click();
+  // The page switches at once and saves the choice to the profile after: wait for the save, since the
+  // next page load reads the language from the profile.
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/v1/me") && r.request().method() === "PATCH");
   await page.getByTestId(`language-${locale}`).click();
+  expect((await saved).status()).toBe(200);
   const dir = locale === "ar" ? "rtl" : "ltr";
   await page.waitForFunction((d) => document.documentElement.dir === d, dir);
 };
