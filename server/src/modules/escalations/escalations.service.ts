@@ -15,8 +15,8 @@ import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
-import { findUser } from "../staff";
-import { findTicket, insertMessage, setEscalationLevel } from "../tickets";
+import { activeStaff, activeTeamMemberIds, findUser } from "../staff";
+import { findTicket, insertMessage, setEscalationLevel, type TicketRow } from "../tickets";
 import { announce, ESCALATION_CREATED, type EscalationCreated } from "./escalation-notices";
 import { nextLevel, roleForLevel, ticketLevel } from "./escalation-rules";
 import { canHandleLevel, seesEveryEscalation } from "./escalations.policy";
@@ -57,6 +57,20 @@ async function assertHandler(s: OrgTx, userId: string, level: number): Promise<v
       toUserId: [`Level ${level} goes to a ${roleForLevel(level)} or above`],
     });
   }
+}
+
+/**
+ * Who hears of an escalation nobody was named for: the people of the level's role in the ticket's
+ * team (its team leads, for level 1), else everyone of that role. Only that role, not those above
+ * it: a head of service is not told of every ticket a supervisor can take.
+ */
+async function levelHandlers(s: OrgTx, ticket: TicketRow, level: number): Promise<string[]> {
+  const role = roleForLevel(level);
+  const ofRole = (await activeStaff(s)).filter((u) => u.role === role).map((u) => u.id);
+  if (!ticket.teamId) return ofRole;
+  const team = new Set(await activeTeamMemberIds(s, ticket.teamId));
+  const leads = ofRole.filter((id) => team.has(id));
+  return leads.length > 0 ? leads : ofRole;
 }
 
 /**
@@ -119,7 +133,7 @@ export async function escalateTicket(
   });
   await announce(s, "escalation_requested", escalation, {
     actor: { userId: ctx.actor.userId, name: ctx.actor.name },
-    recipients: [escalation.toUserId],
+    recipients: escalation.toUserId ? [escalation.toUserId] : await levelHandlers(s, ticket, level),
     reason,
     note: escalation.note,
   });

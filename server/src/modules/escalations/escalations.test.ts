@@ -77,6 +77,28 @@ describe("escalating a ticket works", () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(["escalation.created"]);
   });
 
+  it("without a name, tells the team's people of the level's role, else everyone of that role", async () => {
+    const o = await makeOrg(h);
+    const lead = await colleague(o, "supervisor", "Stefan Keller");
+    const team = await o.as.admin.post("/api/v1/teams", { name: "Billing", memberIds: [lead.id, o.users.agent.id] });
+    expect(team.status).toBe(201);
+    const inTeam = await newTicket(o, "Double charge", { teamId: team.body.data.id });
+    expect((await escalate(o.as.agent, inTeam.id, { reason: "refund_above_limit" })).status).toBe(201);
+    const kinds = async (as: Client) => (await noticesOf(as)).map((n) => n.kind);
+    expect([await kinds(lead.as), await kinds(o.as.supervisor), await kinds(o.as.manager)]).toEqual([
+      ["escalation_requested"],
+      [],
+      [],
+    ]);
+    // No team: every supervisor; the manager hears only of a level-2 escalation.
+    const loose = await newTicket(o, "Router keeps rebooting");
+    expect((await escalate(o.as.agent, loose.id, { reason: "technical_expertise" })).status).toBe(201);
+    expect((await kinds(lead.as)).length).toBe(2);
+    expect([await kinds(o.as.supervisor), await kinds(o.as.manager)]).toEqual([["escalation_requested"], []]);
+    expect((await escalate(o.as.agent, loose.id, { reason: "legal_threat" })).status).toBe(201);
+    expect(await kinds(o.as.manager)).toEqual(["escalation_requested"]);
+  });
+
   it("escalating an escalated ticket raises it a level, up to 3; the named handler must fit the level", async () => {
     const o = await makeOrg(h);
     const ticket = await newTicket(o);
@@ -126,7 +148,8 @@ describe("escalating a ticket works", () => {
         escalation: { id: raised.id, level: 1, reason: "technical_expertise", outcome: null },
       });
     }
-    expect(await noticesOf(o.as.supervisor)).toEqual([]);
+    // The supervisor heard of it once, when it was raised for their level; of their own taking, nothing.
+    expect((await noticesOf(o.as.supervisor)).map((n) => n.kind)).toEqual(["escalation_requested"]);
   });
 
   it("resolving ends it: the level drops, the note lands on the ticket, the agent and assignee are told", async () => {

@@ -128,7 +128,7 @@ describe("escalation notices are mailed", () => {
     await setLocale(org, assignee.id, "ro");
     const ticket = await newTicket(org, "Router", { assigneeId: assignee.id });
     const sent = mailbox();
-    // Handed to nobody by name: no bell rings for it, so no supervisor is mailed; the queue shows it.
+    // Handed to nobody by name, the organisation's supervisors' bells ring; taken at once, none of them is mailed.
     const raised = (await escalate(org.as.agent, ticket.id, { reason: "technical_expertise" })).body.data;
     await org.as.supervisor.post(`/api/v1/escalations/${raised.id}/take`);
     await mailDue(org, later(3));
