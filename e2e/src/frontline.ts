@@ -15,9 +15,10 @@ export interface RunningFrontline {
 
 /**
  * Starts a real Frontline process with its demo workspace: embedded PGlite in a temporary folder,
- * or, when DATABASE_URL is set, a fresh database on that server seeded through the CLI.
+ * or, when DATABASE_URL is set, a fresh database on that server seeded through the CLI. The demo
+ * has its staff only, since tests count what they make themselves; `DEMO_CONTENT: "on"` in `env`
+ * brings its example content. `env` adds settings, e.g. SMTP_URL for a relay the test listens on.
  */
-/** `env` adds settings, e.g. SMTP_URL for a relay the test listens on. */
 export async function startFrontline(env_: NodeJS.ProcessEnv = {}): Promise<RunningFrontline> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-e2e-"));
   const env: NodeJS.ProcessEnv = {
@@ -26,6 +27,7 @@ export async function startFrontline(env_: NodeJS.ProcessEnv = {}): Promise<Runn
     SMTP_PORT: "0",
     DATA_DIR: dataDir,
     DEMO_PASSWORD,
+    DEMO_CONTENT: "off",
     LOG_LEVEL: "warn",
     ...env_,
   };

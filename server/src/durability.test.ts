@@ -28,6 +28,8 @@ const env = {
   DEMO_PASSWORD: PASSWORD,
   AUTOMATIONS_EVERY_MINUTES: "1",
   LOG_LEVEL: "warn",
+  // Its own policy and automation must be the only ones: the demo's would cover its ticket first.
+  DEMO_CONTENT: "off",
 };
 
 afterAll(() => {

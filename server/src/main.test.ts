@@ -58,6 +58,7 @@ describe("start-up", { timeout: PROCESS_TIMEOUT }, () => {
     expect(first.output()).toContain("Sign in at http://localhost:");
     expect(first.output()).toContain("as admin@demo.test");
     expect(first.output()).toContain("Password:  demo-password-1");
+    expect(first.output()).toContain("with example customers, tickets and escalations.");
     expect(first.output()).toMatch(/Its customer portal: http:\/\/localhost:[1-9]\d*\/portal\/demo\n/);
 
     // A sign-in whose body is still arriving when the signal comes must still be answered.

@@ -31,7 +31,10 @@ async function main() {
   const deps = { config, log, database, secrets };
 
   // Announced once the port is known (PORT=0 picks one).
-  const demo = database.kind === "pglite" && database.wasEmpty ? await seedDemo(deps) : undefined;
+  const demo =
+    database.kind === "pglite" && database.wasEmpty
+      ? await seedDemo(deps, undefined, (line) => process.stdout.write(`${line}\n`))
+      : undefined;
 
   const runner = new JobRunner(deps);
   let listeningPort = config.PORT;
@@ -54,7 +57,7 @@ async function main() {
     listeningPort = info.port;
     const shown = info.address === "127.0.0.1" || info.address === "0.0.0.0" ? "localhost" : info.address;
     log.info({ port: info.port, host: info.address, database: database.kind }, "listening");
-    if (demo) announceDemo(info.port, config.HOST, demo.password);
+    if (demo) announceDemo(info.port, config.HOST, demo.password, demo.content !== undefined);
     process.stdout.write(`Frontline is running at http://${shown}:${info.port}\n`);
   });
 
@@ -90,12 +93,14 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-function announceDemo(port: number, host: string, password: string) {
+function announceDemo(port: number, host: string, password: string, withContent: boolean) {
   const where = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
   process.stdout.write(
     `${[
       "",
-      'A demo workspace was created (organisation "Demo").',
+      withContent
+        ? 'A demo workspace was created (organisation "Demo"), with example customers, tickets and escalations.'
+        : 'A demo workspace was created (organisation "Demo").',
       `  Sign in at http://${where}:${port} as admin@demo.test`,
       `  Password:  ${password}`,
       "  Also: manager@demo.test, supervisor@demo.test, agent@demo.test (same password)",

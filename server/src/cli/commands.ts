@@ -117,7 +117,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   seed: {
-    summary: 'Create the demo workspace (organisation "Demo" and its staff)',
+    summary: 'Create the demo workspace (organisation "Demo", its staff and, unless DEMO_CONTENT=off, example content)',
     options: {
       password: { type: "string", help: "Password for every demo user (default: DEMO_PASSWORD, else random)" },
     },
@@ -125,9 +125,12 @@ export const COMMANDS: Record<string, Command> = {
       if ((await findOrganizations(deps.database, "Demo")).length > 0)
         throw new AppError("conflict", 'An organisation named "Demo" already exists');
       const password = v.password === undefined ? undefined : parse(passwordSchema, v.password, "password");
-      const demo = await seedDemo(deps, password);
+      const demo = await seedDemo(deps, password, (line) => out.write(`${line}\n`));
+      const content = demo.content
+        ? ` with ${demo.content.customers} customers and ${demo.content.tickets} tickets`
+        : "";
       out.write(
-        `Created the demo workspace. Sign in as ${demo.emails.slice(0, 4).join(", ")} with password: ${demo.password}\n`,
+        `Created the demo workspace${content}. Sign in as ${demo.emails.slice(0, 4).join(", ")} with password: ${demo.password}\n`,
       );
     },
   },

@@ -10,6 +10,7 @@ describe("configuration works", () => {
       DATA_DIR: "./data",
       LOG_LEVEL: "info",
       TRUST_PROXY: false,
+      DEMO_CONTENT: "on",
     });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.dataDir).toMatch(/\/data$/);
@@ -21,12 +22,14 @@ describe("configuration works", () => {
       TRUST_PROXY: "true",
       DATABASE_URL: "postgres://u@h:5432/db",
       LOG_LEVEL: "debug",
+      DEMO_CONTENT: "off",
     });
     expect(c).toMatchObject({
       PORT: 8080,
       TRUST_PROXY: true,
       DATABASE_URL: "postgres://u@h:5432/db",
       LOG_LEVEL: "debug",
+      DEMO_CONTENT: "off",
     });
   });
 
@@ -54,6 +57,7 @@ describe("configuration rejects bad values with one line naming the variable", (
     [{ LOG_LEVEL: "loud" }, /^Invalid configuration: LOG_LEVEL /],
     [{ DEMO_PASSWORD: "short" }, /^Invalid configuration: DEMO_PASSWORD must be at least 8 characters$/],
     [{ TRUST_PROXY: "maybe" }, /^Invalid configuration: TRUST_PROXY /],
+    [{ DEMO_CONTENT: "yes" }, /^Invalid configuration: DEMO_CONTENT must be on or off \(got "yes"\)$/],
     // A wrong key is named, its value never echoed.
     [
       { SECRETS_KEY: "not-a-key" },

@@ -27,6 +27,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url({ error: "must be a URL such as https://help.example.com" }).optional(),
   TRUST_PROXY: bool.default(false),
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").max(256).optional(),
+  /** Whether the demo workspace comes with example customers, tickets, policies and rules, or staff only. */
+  DEMO_CONTENT: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   SESSION_IDLE_MINUTES: intIn(5, 43_200).default(480),
   SESSION_MAX_HOURS: intIn(1, 8_760).default(168),
   BODY_LIMIT_BYTES: intIn(1024, 104_857_600).default(1_048_576),

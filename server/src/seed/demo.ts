@@ -4,6 +4,8 @@ import { createTeam, createUser } from "../modules/staff";
 import type { Deps } from "../platform/context";
 import { systemCtx } from "../platform/context";
 import { randomToken } from "../platform/ids";
+import type { DemoCast, DemoTeam } from "./demo-cast";
+import { type DemoContentResult, seedDemoContent } from "./demo-content";
 
 interface DemoPerson {
   email: string;
@@ -11,7 +13,7 @@ interface DemoPerson {
   role: Role;
   locale: Locale;
   timeZone: string;
-  teams: ("billing" | "technical")[];
+  teams: DemoTeam[];
 }
 
 const PEOPLE: DemoPerson[] = [
@@ -78,12 +80,19 @@ export interface DemoResult {
   orgId: string;
   password: string;
   emails: string[];
+  /** What example content was added; absent with DEMO_CONTENT=off. */
+  content?: DemoContentResult;
 }
 
-/** Creates the demo workspace: organisation "Demo", its staff in two teams, one shared password. */
+/**
+ * Creates the demo workspace: organisation "Demo", its staff in two teams, one shared password, and
+ * (unless DEMO_CONTENT is off) example customers, tickets, policies and rules. `progress` hears
+ * about a slow start.
+ */
 export async function seedDemo(
   deps: Deps,
   password = deps.config.DEMO_PASSWORD ?? randomToken(12),
+  progress?: (line: string) => void,
 ): Promise<DemoResult> {
   const orgId = await createOrganization(
     deps,
@@ -91,22 +100,26 @@ export async function seedDemo(
     "demo seed",
   );
   const ctx = systemCtx(deps, orgId, { type: "system", name: "demo seed" });
-  const ids = new Map<string, string>();
+  const staff: DemoCast["staff"] = new Map();
   for (const p of PEOPLE) {
     const user = await createUser(ctx, { ...p, password, teamIds: [] });
-    ids.set(p.email, user.id);
+    staff.set(p.email, { id: user.id, name: user.name, role: user.role });
   }
-  const membersOf = (team: DemoPerson["teams"][number]) =>
-    PEOPLE.filter((p) => p.teams.includes(team)).map((p) => ids.get(p.email)!);
-  await createTeam(ctx, {
+  const membersOf = (team: DemoTeam) => PEOPLE.filter((p) => p.teams.includes(team)).map((p) => staff.get(p.email)!.id);
+  const billing = await createTeam(ctx, {
     name: "Billing",
     description: "Invoices, refunds and payment questions",
     memberIds: membersOf("billing"),
   });
-  await createTeam(ctx, {
+  const technical = await createTeam(ctx, {
     name: "Technical support",
     description: "Product problems and how-to questions",
     memberIds: membersOf("technical"),
   });
-  return { orgId, password, emails: PEOPLE.map((p) => p.email) };
+  const result: DemoResult = { orgId, password, emails: PEOPLE.map((p) => p.email) };
+  if (deps.config.DEMO_CONTENT === "off") return result;
+  const teams = { billing: billing.id, technical: technical.id };
+  const content = await seedDemoContent({ deps, orgId, staff, teams, customers: new Map() }, progress);
+  deps.log.info(content, "demo content created");
+  return { ...result, content };
 }

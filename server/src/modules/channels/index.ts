@@ -8,6 +8,7 @@ import { type MailTransport, smtpTransport } from "./smtp-transport";
 export { channelRoutes } from "./channels.routes";
 export { type IngestResult, ingestMail } from "./email-in";
 export { headerSafe, SEND_REPLY, senderOf } from "./email-out";
+export { logCall } from "./phone.service";
 export { type SmtpListener, startSmtpListener } from "./smtp-listener";
 export { type MailTransport, smtpTransport } from "./smtp-transport";
 

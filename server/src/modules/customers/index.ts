@@ -1,3 +1,4 @@
+export { createCompany } from "./companies.service";
 export { customerByEmail, liveCustomer, updateCustomerSelf } from "./customer-self";
 export { presentCustomer } from "./customers.present";
 export { type CustomerRow, findCustomer, searchCustomers } from "./customers.queries";
@@ -5,6 +6,7 @@ export { customerRoutes } from "./customers.routes";
 export {
   CUSTOMER_MERGED,
   type CustomerMerged,
+  createCustomer,
   findOrCreateCustomerByEmail,
   findOrCreateCustomerByPhone,
   getCustomer,

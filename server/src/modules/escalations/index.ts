@@ -8,7 +8,13 @@ export {
 } from "./escalation-notices";
 export { escalationStatus } from "./escalations.queries";
 export { escalationRoutes } from "./escalations.routes";
-export { type EscalateTicket, escalateTicket } from "./escalations.service";
+export {
+  createEscalation,
+  type EscalateTicket,
+  escalateTicket,
+  resolveEscalation,
+  takeEscalation,
+} from "./escalations.service";
 export { withoutOurFooters } from "./link-texts";
 export { escalationSettingsRoutes } from "./reasons.routes";
 export { findReason, type ReasonRow } from "./reasons.service";

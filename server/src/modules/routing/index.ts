@@ -5,11 +5,14 @@ import "./routing.events";
 import { ASSIGN_WAITING, drainTeam, RELEASE_AGENT } from "./engine";
 import { releaseLater } from "./presence";
 
+export { updateAgent } from "./agents.service";
 export { ASSIGN_WAITING, RELEASE_AGENT } from "./engine";
 export { requireForTicket } from "./requirements.service";
 export { existingSkillIds } from "./routing.queries";
 export { routingRoutes } from "./routing.routes";
 export { routingSettingsRoutes } from "./routing-settings.routes";
+export { createSkill } from "./skills.service";
+export { setTeamRouting } from "./team-routing.service";
 
 /**
  * Registers routing's jobs: a look at a team's queue when someone became able to take work (it

@@ -5,6 +5,7 @@ import { CHECK_SLA } from "./sla-targets";
 
 export { slaRoutes } from "./sla.routes";
 export { SLA_BREACHED, SLA_WARNING, type SlaAlert } from "./sla-check";
+export { createSlaPolicy } from "./sla-policies.service";
 
 /** Registers the checks that record warnings and breaches when targets fall due. */
 export function registerSlaJobs(runner: JobRunner): void {

@@ -14,6 +14,7 @@ export {
   ticketNumbers,
 } from "./customer-side";
 export {
+  addStaffMessage,
   findMessage,
   insertMessage,
   type MessageRow,
@@ -46,6 +47,7 @@ export {
   ticketsByIds,
 } from "./tickets.queries";
 export { ticketRoutes } from "./tickets.routes";
-export { type OpenTicket, openTicket } from "./tickets.service";
+export { createTicket, type OpenTicket, openTicket, updateTicket } from "./tickets.service";
 export { messages, tickets } from "./tickets.tables";
 export { viewRoutes } from "./views.routes";
+export { createView } from "./views.service";
