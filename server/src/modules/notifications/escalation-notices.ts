@@ -1,13 +1,10 @@
 import { type Locale, localeSchema, reasonLabel } from "@frontline/common";
-import { newId } from "../../platform/ids";
-import { enqueueJob } from "../../platform/jobs";
 import type { OrgTx } from "../../platform/tenancy";
 import { type EscalationNotice, escalationStatus } from "../escalations";
 import { activeStaff } from "../staff";
 import { findTicket } from "../tickets";
 import { mayBeNotified } from "./notifications.policy";
-import { excerptOf, MAIL_DELAY_MS, MAIL_ESCALATION_NOTICE, type NotificationRow } from "./notifications.service";
-import { notifications } from "./notifications.tables";
+import { excerptOf, MAIL_ESCALATION_NOTICE, type NotificationRow, recordNotices } from "./notifications.service";
 
 /** A step's note is kept whole up to this length: a coaching note is the point of its notice. */
 const NOTE_LENGTH = 1000;
@@ -24,40 +21,32 @@ export async function notifyEscalation(s: OrgTx, e: EscalationNotice): Promise<v
   if (recipients.length === 0) return;
   const ticket = await findTicket(s, e.ticketId);
   if (!ticket) return;
-  // Set here rather than by the database: list cursors carry milliseconds, as Date does.
-  const createdAt = new Date();
-  const inserted = await s.tx
-    .insert(notifications)
-    .values(
-      recipients.map((p) => {
-        const locale: Locale = localeSchema.catch("en").parse(p.locale);
-        return {
-          orgId: s.orgId,
-          id: newId(),
-          userId: p.id,
-          kind: e.kind,
-          actorUserId: e.actor.userId,
-          actorName: e.actor.name,
-          ticketId: ticket.id,
-          ticketNumber: ticket.number,
-          ticketSubject: ticket.subject,
-          messageId: null,
-          excerpt: e.note ? excerptOf(e.note, NOTE_LENGTH) : "",
-          escalationId: e.escalationId,
-          escalation: {
-            type: e.type,
-            level: e.level,
-            reason: e.reason,
-            reasonLabel: reasonLabel(e.reasonLabels, locale, e.reason),
-            outcome: e.outcome,
-          },
-          createdAt,
-        };
-      }),
-    )
-    .returning({ id: notifications.id });
-  const runAt = new Date(createdAt.getTime() + MAIL_DELAY_MS);
-  for (const { id } of inserted) await enqueueJob(s, MAIL_ESCALATION_NOTICE, { notificationId: id }, { runAt });
+  await recordNotices(
+    s,
+    recipients.map((p) => {
+      const locale: Locale = localeSchema.catch("en").parse(p.locale);
+      return {
+        userId: p.id,
+        kind: e.kind,
+        actorUserId: e.actor.userId,
+        actorName: e.actor.name,
+        ticketId: ticket.id,
+        ticketNumber: ticket.number,
+        ticketSubject: ticket.subject,
+        messageId: null,
+        excerpt: e.note ? excerptOf(e.note, NOTE_LENGTH) : "",
+        escalationId: e.escalationId,
+        escalation: {
+          type: e.type,
+          level: e.level,
+          reason: e.reason,
+          reasonLabel: reasonLabel(e.reasonLabels, locale, e.reason),
+          outcome: e.outcome,
+        },
+      };
+    }),
+    MAIL_ESCALATION_NOTICE,
+  );
 }
 
 /**

@@ -26,6 +26,32 @@ export const MAIL_DELAY_MS = 2 * 60_000;
 
 const EXCERPT_LENGTH = 200;
 
+/** A notice to record: everything but what recordNotices fills in. */
+export type NewNotice = Omit<typeof notifications.$inferInsert, "orgId" | "id" | "createdAt">;
+
+/**
+ * Records notices in the caller's transaction and queues each one's mail on `mailQueue`, due
+ * MAIL_DELAY_MS later, so neither a notice nor its mail exists without the change behind them.
+ * Answers the recorded notices (a mention already recorded for its note is skipped).
+ */
+export async function recordNotices(
+  s: OrgTx,
+  rows: readonly NewNotice[],
+  mailQueue: string,
+): Promise<{ id: string; userId: string }[]> {
+  if (rows.length === 0) return [];
+  // Set here rather than by the database: list cursors carry milliseconds, as Date does.
+  const createdAt = new Date();
+  const inserted = await s.tx
+    .insert(notifications)
+    .values(rows.map((r) => ({ ...r, orgId: s.orgId, id: newId(), createdAt })))
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, userId: notifications.userId });
+  const runAt = new Date(createdAt.getTime() + MAIL_DELAY_MS);
+  for (const { id } of inserted) await enqueueJob(s, mailQueue, { notificationId: id }, { runAt });
+  return inserted;
+}
+
 /** The start of a note as one line of at most `length` characters, cut at a whole character. */
 export function excerptOf(text: string, length = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/gu, " ").trim();
@@ -49,30 +75,21 @@ export async function notifyMentioned(s: OrgTx, e: TicketNoteMentioned): Promise
   const ticket = await findTicket(s, e.ticketId);
   const message = ticket ? await findMessage(s, e.ticketId, e.messageId) : undefined;
   if (!ticket || !message) return;
-  // Set here rather than by the database: list cursors carry milliseconds, as Date does.
-  const createdAt = new Date();
-  const inserted = await s.tx
-    .insert(notifications)
-    .values(
-      recipients.map((userId) => ({
-        orgId: s.orgId,
-        id: newId(),
-        userId,
-        kind: "mention" as const,
-        actorUserId: e.authorUserId,
-        actorName: message.authorName,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
-        ticketSubject: ticket.subject,
-        messageId: message.id,
-        excerpt: excerptOf(message.bodyText),
-        createdAt,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  const runAt = new Date(createdAt.getTime() + MAIL_DELAY_MS);
-  for (const { id } of inserted) await enqueueJob(s, MAIL_MENTION, { notificationId: id }, { runAt });
+  await recordNotices(
+    s,
+    recipients.map((userId) => ({
+      userId,
+      kind: "mention" as const,
+      actorUserId: e.authorUserId,
+      actorName: message.authorName,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      ticketSubject: ticket.subject,
+      messageId: message.id,
+      excerpt: excerptOf(message.bodyText),
+    })),
+    MAIL_MENTION,
+  );
 }
 
 /** One notification of the organisation, or undefined (mail jobs read it). */

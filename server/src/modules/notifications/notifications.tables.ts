@@ -1,4 +1,4 @@
-import type { EscalationType } from "@frontline/common";
+import { type EscalationType, NOTIFICATION_KINDS } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, orgId } from "../../platform/columns";
@@ -30,14 +30,7 @@ export const notifications = pgTable(
     /** The recipient: only they ever see or mark it. */
     userId: uuid("user_id").notNull(),
     kind: text("kind", {
-      enum: [
-        "mention",
-        "escalation_requested",
-        "escalation_taken",
-        "escalation_resolved",
-        "escalation_returned",
-        "rule",
-      ],
+      enum: NOTIFICATION_KINDS,
     }).notNull(),
     actorUserId: uuid("actor_user_id"),
     actorName: text("actor_name").notNull(),
