@@ -78,6 +78,8 @@ describe("rules escalate", () => {
     const text = await escalated.textContent();
     expect(text).toContain("Verärgerter Kunde");
     expect(text).toContain("Automatisch");
+    // Raised by the rule, named as it was then.
+    expect(text).toContain("Regel „Complaints go up“");
     expect(text).toContain(`Mara Pop complains on #${ticket.number}`);
     await expect(queue.getByTestId("escalation-row").filter({ hasText: calm }).count()).resolves.toBe(0);
     await stefan.screenshot({ path: "/tmp/rule-escalations-queue-de.png", animations: "disabled" });

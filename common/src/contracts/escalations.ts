@@ -128,7 +128,7 @@ export const escalationSchema = z.object({
   note: z.string().nullable(),
   /** The supervisor it was handed to by name, if any. */
   toUser: personSchema.nullable(),
-  /** Who raised it: a colleague, the customer, or Frontline itself (a rule). */
+  /** Who raised it: a colleague, the customer, or Frontline itself (`name`: the rule that did, or "" when none is recorded). */
   createdBy: z.object({ type: z.enum(["user", "customer", "system"]), id: idSchema.nullable(), name: z.string() }),
   createdAt: isoDateTime,
   takenBy: personSchema.nullable(),

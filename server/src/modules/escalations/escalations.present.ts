@@ -27,7 +27,8 @@ export function presentEscalation(r: EscalationRow, names: Names): Escalation {
     ? { type: "user", id: r.createdByUserId, name: names.staff.get(r.createdByUserId) ?? "" }
     : r.createdByCustomerId
       ? { type: "customer", id: r.createdByCustomerId, name: names.customers.get(r.createdByCustomerId) ?? "" }
-      : { type: "system", id: null, name: "Frontline" };
+      : // The system raised it: by a rule when one is recorded (its name then), else unnamed.
+        { type: "system", id: null, name: r.createdByRule ?? "" };
   return {
     id: r.id,
     ticketId: r.ticketId,

@@ -42,6 +42,8 @@ export interface EscalateTicket {
   /** A named supervisor (or above) of the organisation to hand it to. */
   toUserId?: string | null | undefined;
   via?: "message" | "mail_link" | "portal";
+  /** For an automatic escalation, the rule that raised it. */
+  ruleName?: string;
 }
 
 /** 422 on `toUserId` unless it names an active colleague who may handle this level. */
@@ -112,6 +114,7 @@ export async function escalateTicket(
       toUserId: input.toUserId ?? null,
       createdByUserId: input.type === "agent" ? ctx.actor.userId : null,
       createdByCustomerId: input.type === "customer_request" ? (ctx.actor.customerId ?? ticket.requesterId) : null,
+      createdByRule: input.type === "automatic" ? (input.ruleName ?? null) : null,
       // Set here rather than by the database: list cursors carry milliseconds, as Date does.
       createdAt: new Date(),
     })

@@ -70,6 +70,8 @@ export const escalations = pgTable(
     toUserId: uuid("to_user_id"),
     createdByUserId: uuid("created_by_user_id"),
     createdByCustomerId: uuid("created_by_customer_id"),
+    /** The rule that raised an automatic escalation, by its name then: rules may be renamed or deleted. */
+    createdByRule: text("created_by_rule"),
     createdAt: at("created_at").notNull().defaultNow(),
     takenByUserId: uuid("taken_by_user_id"),
     takenAt: at("taken_at"),

@@ -61,7 +61,8 @@ export async function applyRuleAction(
   const who = { actor: ruleActor(rule), requestId: null, ip: null };
   const ticket = await findTicket(s, ticketId, true);
   if (!ticket || ticket.mergedIntoId) return false;
-  if (action.type === "escalate") return escalateByRule(s, who, ticket, action, await templateValues(s, ticket));
+  if (action.type === "escalate")
+    return escalateByRule(s, who, ticket, action, await templateValues(s, ticket), rule.name);
   if (action.type === "notify") return notifyByRule(s, rule.name, ticket, action, await templateValues(s, ticket));
   if (action.type === "require_skills") return requireForTicket(s, who, ticketId, { addSkillIds: action.value });
   if (action.type === "set_language") return requireForTicket(s, who, ticketId, { language: action.value });

@@ -72,7 +72,7 @@ describe("rules escalate", () => {
     });
     const t = await newTicket(org, "Contract", { message: { body: "My lawyer will call you." } });
     expect((await escalationsOf(org, t.id)).map((e) => [e.type, e.reason, e.createdBy])).toEqual([
-      ["automatic", "legal_threat", { type: "system", id: null, name: "Frontline" }],
+      ["automatic", "legal_threat", { type: "system", id: null, name: "Legal words" }],
     ]);
     expect((await org.as.agent.get(`/api/v1/tickets/${t.id}`)).body.data.tags).toEqual(["legal"]);
     const [notice] = await noticesOf(org.as.supervisor);

@@ -25,6 +25,7 @@ export async function escalateByRule(
   ticket: TicketRow,
   action: Escalate,
   values: TemplateValues,
+  ruleName: string,
 ): Promise<boolean> {
   const raise = async (toUserId: string | null) => {
     const { created } = await escalateTicket(s, who, {
@@ -33,6 +34,7 @@ export async function escalateByRule(
       reason: action.reason,
       note: action.note ? renderTemplate(action.note, values) : null,
       toUserId,
+      ruleName,
     });
     return created;
   };

@@ -28,8 +28,9 @@ export function formatMinutes(value: number | null, locale: string): string {
 }
 
 /** Who raised an escalation, as lists name them. */
-export function raisedByName(e: Escalation, system: string): string {
-  return e.createdBy.type === "system" ? system : e.createdBy.name;
+export function raisedByName(e: Escalation, system: string, byRule: (name: string) => string): string {
+  if (e.createdBy.type !== "system") return e.createdBy.name;
+  return e.createdBy.name ? byRule(e.createdBy.name) : system;
 }
 
 /** Still waiting for or with a supervisor. */

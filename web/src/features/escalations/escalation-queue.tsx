@@ -52,7 +52,7 @@ function Row({ escalation: e, me, status }: { escalation: Escalation; me: Me; st
       </Table.Td>
       <Table.Td>
         <Text size="sm" truncate>
-          {raisedByName(e, t("escalations.system"))}
+          {raisedByName(e, t("escalations.system"), (name) => t("escalations.byRule", { name }))}
         </Text>
         <RelativeTime iso={e.createdAt} size="xs" c="dimmed" short />
       </Table.Td>

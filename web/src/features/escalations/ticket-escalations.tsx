@@ -36,7 +36,7 @@ function OpenEscalation({ escalation: e, me }: { escalation: Escalation; me: Me 
   const { t } = useTranslation();
   const labelOf = useReasonLabel();
   const levelName = useLevelName();
-  const by = raisedByName(e, t("escalations.system"));
+  const by = raisedByName(e, t("escalations.system"), (name) => t("escalations.byRule", { name }));
   return (
     <Alert
       color={LEVEL_COLORS[e.level] ?? "grape"}
