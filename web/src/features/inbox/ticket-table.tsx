@@ -55,7 +55,7 @@ export function TicketTable(props: TicketTableProps) {
                 onChange={(e) => onToggleAll(e.currentTarget.checked)}
               />
             </Table.Th>
-            {!compact && <Table.Th w={64}>{t("inbox.columns.number")}</Table.Th>}
+            {!compact && <Table.Th w={56}>{t("inbox.columns.number")}</Table.Th>}
             <Table.Th>{t("inbox.columns.subject")}</Table.Th>
             <Table.Th w={100}>{t("inbox.columns.status")}</Table.Th>
             {!compact && <WideHeaders />}
@@ -84,7 +84,7 @@ function WideHeaders() {
   const { t } = useTranslation();
   return (
     <>
-      <Table.Th w={96}>{t("inbox.columns.priority")}</Table.Th>
+      <Table.Th w={90}>{t("inbox.columns.priority")}</Table.Th>
       {/* Two lines per cell like the subject: the table fits beside the views at 1280 px. */}
       <Table.Th w={150}>
         {t("inbox.columns.assignee")}
@@ -92,8 +92,8 @@ function WideHeaders() {
           {t("inbox.columns.team")}
         </Text>
       </Table.Th>
-      <Table.Th w={110}>{t("inbox.columns.updated")}</Table.Th>
-      <Table.Th w={120}>{t("inbox.columns.sla")}</Table.Th>
+      <Table.Th w={92}>{t("inbox.columns.updated")}</Table.Th>
+      <Table.Th w={108}>{t("inbox.columns.sla")}</Table.Th>
     </>
   );
 }
