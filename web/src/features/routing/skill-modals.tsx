@@ -1,5 +1,5 @@
 import type { Skill } from "@frontline/common";
-import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError } from "../../api/api-error";
 import { queryKeys } from "../../api/query-keys";
 import { deleteSkill, renameSkill } from "../../api/routing";
 import { AppModal } from "../../ui/app-modal";
+import { ConfirmModal } from "../../ui/confirm-modal";
 import { FormActions } from "../../ui/form-actions";
 import { FormAlert } from "../../ui/form-alert";
 import { notifySuccess } from "../../ui/notify";
@@ -67,38 +68,18 @@ export function RenameSkillModal({ skill, onClose }: { skill: Skill; onClose: ()
 export function DeleteSkillModal({ skill, onClose }: { skill: Skill; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function remove() {
-    setPending(true);
-    try {
-      await deleteSkill(skill.id);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.routing.all });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
-      notifySuccess(t("routing.skills.deleted", { name: skill.name }));
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <AppModal opened onClose={onClose} title={t("routing.skills.deleteTitle")}>
-      <Stack gap="sm">
-        <FormAlert error={error} />
-        <Text size="sm">{t("routing.skills.deleteBody", { name: skill.name, count: skill.agentCount })}</Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button color="red" loading={pending} onClick={() => void remove()} data-autofocus>
-            {t("routing.skills.delete")}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
+    <ConfirmModal
+      title={t("routing.skills.deleteTitle")}
+      body={t("routing.skills.deleteBody", { name: skill.name, count: skill.agentCount })}
+      confirmLabel={t("routing.skills.delete")}
+      onConfirm={async () => {
+        await deleteSkill(skill.id);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.routing.all });
+        await queryClient.invalidateQueries({ queryKey: queryKeys.tickets.all });
+        notifySuccess(t("routing.skills.deleted", { name: skill.name }));
+      }}
+      onClose={onClose}
+    />
   );
 }
