@@ -8,6 +8,7 @@ export * from "./contracts/channels";
 export * from "./contracts/custom-fields";
 export * from "./contracts/customers";
 export * from "./contracts/escalations";
+export * from "./contracts/metrics";
 export * from "./contracts/notifications";
 export * from "./contracts/portal";
 export * from "./contracts/routing";

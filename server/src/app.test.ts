@@ -252,6 +252,11 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/escalation-reasons": ["get", "post"],
       "/api/v1/escalation-reasons/{code}": ["patch"],
       "/api/v1/escalation-phrases": ["get", "patch"],
+      "/api/v1/metrics/summary": ["get"],
+      "/api/v1/metrics/series": ["get"],
+      "/api/v1/metrics/breakdown": ["get"],
+      "/api/v1/metrics/complaints": ["get"],
+      "/api/v1/metrics/tickets": ["get"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

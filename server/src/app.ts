@@ -10,6 +10,7 @@ import { channelRoutes } from "./modules/channels";
 import { customFieldRoutes } from "./modules/custom-fields";
 import { customerRoutes } from "./modules/customers";
 import { escalationRoutes, escalationSettingsRoutes } from "./modules/escalations";
+import { metricsRoutes } from "./modules/metrics";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
 import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
@@ -109,6 +110,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", routingSettingsRoutes);
   v1.route("/", ruleRoutes);
   v1.route("/", escalationRoutes);
+  v1.route("/", metricsRoutes);
   v1.route("/", escalationSettingsRoutes);
   app.route("/api/v1", v1);
 
