@@ -77,13 +77,13 @@ export async function breakdownRows(
   const solved = await grouped(
     s,
     sql`WITH solved AS (
-        SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.agent_id, e.${spent} AS spent
+        SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.agent_id, e.${spent} AS spent, coalesce(e.replies, 0) AS replies
         FROM metric_ticket_events e JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
         WHERE e.org_id = ${s.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${sliceWhere(slice, sql`e.agent_id`)}
         ORDER BY e.ticket_id, e.at DESC)
       SELECT ${solvedKey.key} AS key, count(*)::int AS n,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY e.spent) AS resolution,
-        coalesce(sum((SELECT count(*) FROM metric_replies r WHERE r.org_id = ${s.orgId} AND r.ticket_id = e.ticket_id)), 0)::int AS replies
+        coalesce(sum(e.replies), 0)::int AS replies
       FROM solved e JOIN metrics_tickets t ON t.org_id = ${s.orgId} AND t.id = e.ticket_id ${solvedKey.join}
       GROUP BY 1`,
   );

@@ -14,10 +14,10 @@ import { sliceOf } from "./summary.service";
  */
 function setQuery(set: DrillSet, slice: Slice, p: Period): SQL {
   const t = (agent?: SQL) => sliceWhere(slice, agent);
-  const solvedIn = sql`SELECT e.ticket_id AS id, max(e.at) AS at FROM metric_ticket_events e
+  const solvedIn = sql`SELECT DISTINCT ON (e.ticket_id) e.ticket_id AS id, e.at, e.replies FROM metric_ticket_events e
     JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
     WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${t(sql`e.agent_id`)}
-    GROUP BY e.ticket_id`;
+    ORDER BY e.ticket_id, e.at DESC`;
   switch (set) {
     case "created":
       return sql`SELECT t.id, t.created_at AS at FROM metrics_tickets t WHERE ${t()} AND ${within(sql`t.created_at`, p)}`;
@@ -28,9 +28,8 @@ function setQuery(set: DrillSet, slice: Slice, p: Period): SQL {
       return solvedIn;
     case "firstContactResolved":
       return sql`SELECT s.id, s.at FROM (${solvedIn}) s
-        WHERE (SELECT count(*) FROM metric_replies r WHERE r.org_id = ${slice.orgId} AND r.ticket_id = s.id) = 1
-          AND NOT EXISTS (SELECT 1 FROM metric_ticket_events o WHERE o.org_id = ${slice.orgId}
-            AND o.ticket_id = s.id AND o.kind = 'reopened')`;
+        WHERE s.replies = 1 AND s.id NOT IN (SELECT o.ticket_id FROM metric_ticket_events o
+          WHERE o.org_id = ${slice.orgId} AND o.kind = 'reopened')`;
     case "reopened":
       return sql`SELECT e.ticket_id AS id, max(e.at) AS at FROM metric_ticket_events e
         JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id

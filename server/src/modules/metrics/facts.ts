@@ -58,6 +58,14 @@ export async function recordReply(s: OrgTx, ticketId: string, messageId: string,
     .onConflictDoNothing();
 }
 
+async function repliesSoFar(s: OrgTx, ticketId: string): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(
+    await s.tx.execute(sql`SELECT count(*)::int AS n FROM ${metricReplies}
+      WHERE org_id = ${s.orgId} AND ticket_id = ${ticketId}`),
+  );
+  return row?.n ?? 0;
+}
+
 /** A status change: entering solved or closed from work is a solve, leaving them a reopen. */
 export async function recordStatusMove(s: OrgTx, before: TicketRow, after: TicketRow) {
   const wasDone = DONE.has(before.status);
@@ -65,8 +73,8 @@ export async function recordStatusMove(s: OrgTx, before: TicketRow, after: Ticke
   if (wasDone === isDone) return;
   const at = after.updatedAt;
   const spent = isDone
-    ? await durations(s, after, after.createdAt, at)
-    : { calendarSeconds: null, businessSeconds: null };
+    ? { ...(await durations(s, after, after.createdAt, at)), replies: await repliesSoFar(s, after.id) }
+    : { calendarSeconds: null, businessSeconds: null, replies: null };
   await s.tx.insert(metricTicketEvents).values({
     orgId: s.orgId,
     id: newId(),

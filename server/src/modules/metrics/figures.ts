@@ -29,8 +29,8 @@ async function received(s: OrgTx, slice: Slice, p: Period) {
     s,
     sql`SELECT count(*)::int AS created,
       count(*) FILTER (WHERE t.status IN ('solved', 'closed'))::int AS resolved,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM metrics_escalations x
-        WHERE x.org_id = t.org_id AND x.ticket_id = t.id))::int AS escalated
+      count(*) FILTER (WHERE t.id IN (SELECT x.ticket_id FROM metrics_escalations x
+        WHERE x.org_id = ${slice.orgId}))::int AS escalated
       FROM metrics_tickets t WHERE ${sliceWhere(slice)} AND ${within(sql`t.created_at`, p)}`,
   );
 }
@@ -41,17 +41,16 @@ async function solved(s: OrgTx, slice: Slice, p: Period, businessTime: boolean) 
   return one(
     s,
     sql`WITH solved AS (
-        SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.${sql.raw(spent)} AS spent
+        SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.${sql.raw(spent)} AS spent, coalesce(e.replies, 0) AS replies
         FROM metric_ticket_events e
         JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
         WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)}
           AND ${sliceWhere(slice, sql`e.agent_id`)}
         ORDER BY e.ticket_id, e.at DESC
       ), counted AS (
-        SELECT solved.spent,
-          (SELECT count(*) FROM metric_replies r WHERE r.org_id = ${slice.orgId} AND r.ticket_id = solved.ticket_id) AS replies,
-          EXISTS (SELECT 1 FROM metric_ticket_events o WHERE o.org_id = ${slice.orgId}
-            AND o.ticket_id = solved.ticket_id AND o.kind = 'reopened') AS reopened
+        SELECT solved.spent, solved.replies,
+          solved.ticket_id IN (SELECT o.ticket_id FROM metric_ticket_events o
+            WHERE o.org_id = ${slice.orgId} AND o.kind = 'reopened') AS reopened
         FROM solved
       )
       SELECT count(*)::int AS solved, ${stats("spent", "resolution")},

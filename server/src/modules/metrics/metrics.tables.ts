@@ -45,6 +45,8 @@ export const metricTicketEvents = pgTable(
     /** Solved: since the ticket was created, around the clock and in business hours. */
     calendarSeconds: integer("calendar_seconds"),
     businessSeconds: integer("business_seconds"),
+    /** Solved: how many staff public replies the ticket had by then. */
+    replies: integer("replies"),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
