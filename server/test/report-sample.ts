@@ -21,7 +21,12 @@ const figures = (k: number): MetricFigures => ({
       { target: "resolution", met: 41, breached: 7, attainment: 41 / 48 },
     ],
   },
-  escalations: { count: 6, rate: 0.05, timeToTake: { count: 6, median: 600, p90: 900 }, timeToResolve: { count: 5, median: 3600, p90: 7200 } },
+  escalations: {
+    count: 6,
+    rate: 0.05,
+    timeToTake: { count: 6, median: 600, p90: 900 },
+    timeToResolve: { count: 5, median: 3600, p90: 7200 },
+  },
   csat: { score: 0.84, responses: 50, distribution: [2, 3, 3, 12, 30] },
   nps: { score: 30, responses: 10, promoters: 5, passives: 3, detractors: 2 },
   surveys: { sent: 80, answered: 50, responseRate: 0.625 },
