@@ -10,6 +10,8 @@ export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+const MAX_PERIOD_DAYS = 732;
+
 /** The most rows a `tickets` export holds: every page of the drill-down up to this many. */
 export const EXPORT_MAX_TICKETS = 10_000;
 
@@ -28,6 +30,13 @@ export const metricsExportQuery = z
     timeZone: timeZoneSchema.optional(),
   })
   .superRefine((q, ctx) => {
+    // The same period rules as every metrics query.
+    if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Must be after from" });
+    }
+    if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > MAX_PERIOD_DAYS * 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: `A period of at most ${MAX_PERIOD_DAYS} days` });
+    }
     const need = (field: "by" | "set", when: ExportDataset) => {
       if (q.dataset === when && !q[field])
         ctx.addIssue({ code: "custom", path: [field], message: `Required for ${when}` });
