@@ -34,11 +34,10 @@ const en = {
   perTeam: "Per team",
   perAgent: "Per agent",
   filters: "Filters",
-  medians: "Times are medians; dates in",
   generated: "Generated",
   page: "Page",
   mailIntro: "The report is attached as a PDF, and its numbers as a CSV file.",
-  mailSent: "This report is sent on a schedule set in Frontline (Admin → Scheduled reports).",
+  mailSent: "This report is sent on a schedule set in Frontline (Scheduled reports).",
 };
 
 export type ReportTexts = typeof en;
@@ -75,11 +74,10 @@ const ro: ReportTexts = {
   perTeam: "Pe echipe",
   perAgent: "Pe agenți",
   filters: "Filtre",
-  medians: "Timpii sunt mediane; datele în",
   generated: "Generat",
   page: "Pagina",
   mailIntro: "Raportul este atașat ca PDF, iar cifrele sale ca fișier CSV.",
-  mailSent: "Acest raport este trimis după un program stabilit în Frontline (Administrare → Rapoarte programate).",
+  mailSent: "Acest raport este trimis după un program stabilit în Frontline (Rapoarte programate).",
 };
 
 const de: ReportTexts = {
@@ -114,11 +112,10 @@ const de: ReportTexts = {
   perTeam: "Je Team",
   perAgent: "Je Agent",
   filters: "Filter",
-  medians: "Zeiten sind Mediane; Daten in",
   generated: "Erstellt",
   page: "Seite",
   mailIntro: "Der Bericht liegt als PDF bei, seine Zahlen als CSV-Datei.",
-  mailSent: "Dieser Bericht wird nach einem Zeitplan in Frontline versandt (Verwaltung → Geplante Berichte).",
+  mailSent: "Dieser Bericht wird nach einem Zeitplan in Frontline versandt (Geplante Berichte).",
 };
 
 const ru: ReportTexts = {
@@ -153,11 +150,10 @@ const ru: ReportTexts = {
   perTeam: "По командам",
   perAgent: "По агентам",
   filters: "Фильтры",
-  medians: "Время — медианы; даты в поясе",
   generated: "Создан",
   page: "Страница",
   mailIntro: "Отчёт приложен в формате PDF, его цифры — в файле CSV.",
-  mailSent: "Этот отчёт отправляется по расписанию, заданному в Frontline (Администрирование → Отчёты по расписанию).",
+  mailSent: "Этот отчёт отправляется по расписанию, заданному в Frontline (Отчёты по расписанию).",
 };
 
 const ar: ReportTexts = {
@@ -192,11 +188,10 @@ const ar: ReportTexts = {
   perTeam: "حسب الفريق",
   perAgent: "حسب الوكيل",
   filters: "عوامل التصفية",
-  medians: "الأوقات قيم وسيطة؛ التواريخ بتوقيت",
   generated: "أُنشئ في",
   page: "صفحة",
   mailIntro: "التقرير مرفق بصيغة PDF، وأرقامه في ملف CSV.",
-  mailSent: "يُرسل هذا التقرير وفق جدول مضبوط في Frontline (الإدارة ← التقارير المجدولة).",
+  mailSent: "يُرسل هذا التقرير وفق جدول مضبوط في Frontline (التقارير المجدولة).",
 };
 
 const TEXTS: Record<Locale, ReportTexts> = { en, ro, de, ru, ar };
