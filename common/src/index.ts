@@ -11,6 +11,7 @@ export * from "./contracts/escalations";
 export * from "./contracts/metrics";
 export * from "./contracts/notifications";
 export * from "./contracts/portal";
+export * from "./contracts/reports";
 export * from "./contracts/routing";
 export * from "./contracts/search";
 export * from "./contracts/shared";

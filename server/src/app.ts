@@ -13,6 +13,7 @@ import { escalationRoutes, escalationSettingsRoutes } from "./modules/escalation
 import { metricsRoutes } from "./modules/metrics";
 import { notificationRoutes } from "./modules/notifications";
 import { portalRoutes } from "./modules/portal";
+import { exportRoutes, scheduleRoutes } from "./modules/reports";
 import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
 import { ruleRoutes } from "./modules/rules";
 import { searchRoutes } from "./modules/search";
@@ -111,6 +112,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", ruleRoutes);
   v1.route("/", escalationRoutes);
   v1.route("/", metricsRoutes);
+  v1.route("/", exportRoutes);
+  v1.route("/", scheduleRoutes);
   v1.route("/", escalationSettingsRoutes);
   app.route("/api/v1", v1);
 

@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
+import { registerReportJobs } from "./modules/reports";
 import { registerRoutingJobs } from "./modules/routing";
 import { registerRuleJobs } from "./modules/rules";
 import { registerSlaJobs } from "./modules/sla";
@@ -45,6 +46,7 @@ async function main() {
   registerRuleJobs(runner);
   registerPortalJobs(runner, deps, mail, baseUrl);
   registerRoutingJobs(runner);
+  registerReportJobs(runner, deps, mail);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"

@@ -335,11 +335,13 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts;
-    // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts; rules': rules.test.ts).
+    // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts; rules': rules.test.ts;
+    // report schedules': reports/schedules.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
+      "DELETE /api/v1/report-schedules/{id}",
       "DELETE /api/v1/routing/skills/{id}",
       "DELETE /api/v1/rules/{id}",
       "DELETE /api/v1/sla-policies/{id}",
@@ -352,6 +354,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
+      "GET /api/v1/report-schedules/{id}",
       "GET /api/v1/routing/agents/{id}",
       "GET /api/v1/rules/{id}",
       "GET /api/v1/sla-policies/{id}",
@@ -368,6 +371,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
+      "PATCH /api/v1/report-schedules/{id}",
       "PATCH /api/v1/routing/agents/{id}",
       "PATCH /api/v1/routing/skills/{id}",
       "PATCH /api/v1/rules/{id}",
@@ -382,6 +386,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "POST /api/v1/escalations/{id}/take",
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
       "POST /api/v1/portal/{slug}/tickets/{id}/supervisor",
+      "POST /api/v1/report-schedules/{id}/send-now",
       "POST /api/v1/tickets/{id}/escalations",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",
