@@ -257,6 +257,8 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/metrics/breakdown": ["get"],
       "/api/v1/metrics/complaints": ["get"],
       "/api/v1/metrics/tickets": ["get"],
+      "/api/v1/wallboard": ["get"],
+      "/api/v1/wallboard/stream": ["get"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

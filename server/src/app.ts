@@ -19,6 +19,7 @@ import { searchRoutes } from "./modules/search";
 import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
+import { wallboardRoutes } from "./modules/wallboard";
 import type { Deps } from "./platform/context";
 import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
@@ -112,6 +113,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", escalationRoutes);
   v1.route("/", metricsRoutes);
   v1.route("/", escalationSettingsRoutes);
+  v1.route("/", wallboardRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
