@@ -2,12 +2,13 @@ import os from "node:os";
 import path from "node:path";
 import type { Wallboard } from "@frontline/common";
 import pino from "pino";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Client } from "../../../test/client";
 import { makeOrg, signedIn, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
 import { SseReader } from "../../../test/sse";
 import { createApp } from "../../app";
+import { type Database, openDatabase } from "../../platform/db";
 import { RateLimiter } from "../../platform/rate-limit";
 import { FLOOR_CHANNEL } from "./floor-signal";
 import { HEARTBEAT_MS } from "./floor-stream";
@@ -153,5 +154,37 @@ describe("GET /wallboard/stream", () => {
     const before = logLines.filter((l) => l.includes("live floor stream ended")).length;
     await sse.cancel();
     await expect.poll(() => logLines.filter((l) => l.includes("live floor stream ended")).length).toBe(before + 1);
+  });
+});
+
+describe.runIf(!!process.env.DATABASE_URL)("GET /wallboard/stream across processes on one PostgreSQL server", () => {
+  let other: Database;
+  beforeAll(async () => {
+    other = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "unused", poolSize: 2 });
+  });
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  it("moves a watcher of one node when a ticket is solved through another", async () => {
+    const d = await desk();
+    const node2 = createApp(
+      { ...h.deps, database: other },
+      { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() },
+    );
+    const { sse } = await watch(d.org.as.supervisor);
+    expect((await nextSnapshot(sse)).teams[0]?.waiting).toBe(1);
+    const solved = await node2.request(`/api/v1/tickets/${d.ticketId}`, {
+      method: "PATCH",
+      headers: {
+        cookie: d.org.as.admin.creds.cookie!,
+        "x-csrf-token": d.org.as.admin.creds.csrfToken!,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ status: "solved" }),
+    });
+    expect(solved.status).toBe(200);
+    expect((await nextSnapshot(sse, 2_000)).teams[0]?.waiting).toBe(0);
+    await sse.cancel();
   });
 });

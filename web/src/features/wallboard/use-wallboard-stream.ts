@@ -38,7 +38,8 @@ export function useWallboardStream(teamId: string | undefined): WallboardFeed {
     const open = () => {
       source = new EventSource(wallboardStreamUrl(teamId));
       source.addEventListener(WALLBOARD_SNAPSHOT_EVENT, (e) => {
-        const parsed = wallboardSchema.safeParse(JSON.parse((e as MessageEvent<string>).data));
+        const parsed = wallboardSchema.safeParse(parseJson((e as MessageEvent<string>).data));
+        // A snapshot this page cannot read (a newer server) is skipped; the next one may do.
         if (!parsed.success) return;
         attempt = 0;
         setFeed({ board: parsed.data, receivedAt: Date.now(), link: "live", error: null });
@@ -79,4 +80,12 @@ export function useWallboardStream(teamId: string | undefined): WallboardFeed {
   }, [teamId]);
 
   return feed;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
