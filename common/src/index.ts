@@ -18,6 +18,7 @@ export * from "./contracts/shared";
 export * from "./contracts/sla";
 export * from "./contracts/staff";
 export * from "./contracts/tickets";
+export * from "./contracts/wallboard";
 export * from "./custom-fields/validate";
 export * from "./mentions/mentions";
 export * from "./routing/languages";

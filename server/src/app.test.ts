@@ -261,6 +261,8 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/report-schedules": ["get", "post"],
       "/api/v1/report-schedules/{id}": ["delete", "get", "patch"],
       "/api/v1/report-schedules/{id}/send-now": ["post"],
+      "/api/v1/wallboard": ["get"],
+      "/api/v1/wallboard/stream": ["get"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

@@ -20,6 +20,7 @@ import { searchRoutes } from "./modules/search";
 import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
+import { wallboardRoutes } from "./modules/wallboard";
 import type { Deps } from "./platform/context";
 import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
@@ -115,6 +116,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", exportRoutes);
   v1.route("/", scheduleRoutes);
   v1.route("/", escalationSettingsRoutes);
+  v1.route("/", wallboardRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

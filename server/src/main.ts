@@ -24,6 +24,7 @@ async function main() {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.dataDir,
     poolSize: config.DB_POOL_SIZE,
+    log,
   });
   // After the data folder is locked: the embedded key file lives there, made by one process only.
   const { box: secrets, source } = loadSecretBox(config);
@@ -79,11 +80,16 @@ async function main() {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     force.unref();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Idle keep-alive connections would hold close() open; busy ones finish first.
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    });
+    const closeIdle = () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Idle keep-alive connections would hold close() open; busy ones finish first. A connection
+    // whose answer ends after this point stays open for reuse, so the sweep repeats until none is left.
+    closeIdle();
+    const sweep = setInterval(closeIdle, 100);
+    // Live streams (the wallboard's) never end by themselves: ending the live signals ends them.
+    await database.live.close();
+    await closed;
+    clearInterval(sweep);
     await smtp?.close();
     await runner.stop();
     mail?.close();

@@ -38,6 +38,11 @@ export class Client {
       headers: { ...headers, ...extra },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
+    // A stream of events never ends by itself: its status and headers are the answer here.
+    if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
+      await res.body?.cancel();
+      return { status: res.status, body: null, headers: res.headers };
+    }
     const text = await res.text();
     let parsed: unknown = text;
     try {

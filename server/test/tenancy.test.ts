@@ -604,6 +604,8 @@ describe("across organisations, the API answers as if foreign objects did not ex
       await b.as.admin.get("/api/v1/teams?limit=200"),
       await b.as.admin.get("/api/v1/audit-events?limit=200"),
       await b.as.admin.get(`/api/v1/audit-events?actorId=${a.users.admin.id}`),
+      await b.as.admin.get("/api/v1/wallboard"),
+      await b.as.supervisor.get("/api/v1/wallboard"),
     ];
     const empty = [
       await b.as.admin.get(`/api/v1/users?teamId=${team.id}`),
@@ -626,6 +628,10 @@ describe("across organisations, the API answers as if foreign objects did not ex
       for (const id of aIds) expect(leaked).not.toContain(id);
     }
     expect(empty.map((r) => r.body.data)).toEqual(Array(empty.length).fill([]));
+    // A's team on B's wallboard is unknown, on the snapshot and on the live stream alike.
+    for (const path of [`/api/v1/wallboard?teamId=${team.id}`, `/api/v1/wallboard/stream?teamId=${team.id}`]) {
+      expect((await b.as.manager.get(path)).status, path).toBe(404);
+    }
     expect(ids(lists.users)).toHaveLength(4);
     expect(ids(lists.customers)).toEqual([o.bTicket.requesterId]);
     expect(ids(lists.companies)).toEqual([o.bCompany.id]);

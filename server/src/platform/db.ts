@@ -10,6 +10,8 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock";
+import { type LiveSignals, pgliteSignals, postgresSignals } from "./live";
+import type { Logger } from "./logger";
 
 /** Drizzle over either driver; both speak the same PostgreSQL dialect. */
 export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -27,6 +29,8 @@ export interface Database {
   readonly db: AppDb;
   /** True when the database held no organisation before this process opened it. */
   readonly wasEmpty: boolean;
+  /** Change signals raised by committed transactions of any process on this database (live.ts). */
+  readonly live: LiveSignals;
   close(): Promise<void>;
 }
 
@@ -34,11 +38,13 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Where the live-signal listener reports a lost connection. */
+  log?: Logger;
 }
 
 /** Opens the database, applies migrations as the owner, then switches to the application role. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.log) : openPglite(opts.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -53,11 +59,14 @@ async function openPglite(dataDir: string): Promise<Database> {
     const wasEmpty = await countOrganizations(owner as unknown as AppDb);
     await client.exec(`SET ROLE ${APP_ROLE}`);
     const pgl = client;
+    const live = pgliteSignals(pgl);
     return {
       kind: "pglite",
       db: owner as unknown as AppDb,
       wasEmpty,
+      live,
       async close() {
+        await live.close();
         await pgl.close();
         await lock.release();
       },
@@ -69,7 +78,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, log?: Logger): Promise<Database> {
   const ownerClient = new pg.Client({ connectionString: url });
   await ownerClient.connect();
   let wasEmpty: boolean;
@@ -85,11 +94,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // The role is a startup option, so every pooled connection runs as the application role from birth.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${APP_ROLE}` });
   const db = drizzlePg(pool) as unknown as AppDb;
+  const live = postgresSignals(url, APP_ROLE, log);
   return {
     kind: "postgres",
     db,
     wasEmpty,
+    live,
     async close() {
+      await live.close();
       await pool.end();
     },
   };

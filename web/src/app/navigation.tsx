@@ -11,6 +11,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconPresentationAnalytics,
   IconReportAnalytics,
   IconRoute,
   IconUserCircle,
@@ -24,6 +25,7 @@ import { RouterNavLink } from "../ui/router-links";
 type Path =
   | "/inbox"
   | "/console"
+  | "/wallboard"
   | "/routing"
   | "/escalations"
   | "/reports/schedules"
@@ -63,6 +65,7 @@ export function Navigation({ me }: { me: Me }) {
   ];
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
+    work.push({ to: "/wallboard", label: t("nav.wallboard"), icon: <IconPresentationAnalytics {...ICON} /> });
     work.push({ to: "/routing", label: t("nav.routing"), icon: <IconRoute {...ICON} /> });
     work.push({ to: "/escalations", label: t("escalations.title"), icon: <IconArrowBigUpLines {...ICON} /> });
   }

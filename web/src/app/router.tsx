@@ -16,6 +16,7 @@ import { parseInboxSearch } from "../features/inbox/views";
 import { parseRoutingSearch } from "../features/routing/routing-search";
 import { parseSearchPage } from "../features/search/search-params";
 import { TicketPage } from "../features/ticket/ticket-page";
+import { parseWallboardSearch } from "../features/wallboard/wallboard-search";
 import { AppLayout } from "./app-layout";
 import { CrashPage, NotFoundPage } from "./fallback-pages";
 
@@ -102,6 +103,15 @@ const consoleRoute = createRoute({
   path: "/console",
   beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
   component: lazyRouteComponent(() => import("../features/workspace/console-page"), "ConsolePage"),
+});
+
+const wallboardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/wallboard",
+  beforeLoad: ({ context }) => requireRole(context.me, "supervisor"),
+  // The team lives in the address bar, so a wall screen can be pointed at one team's floor.
+  validateSearch: parseWallboardSearch,
+  component: lazyRouteComponent(() => import("../features/wallboard/wallboard-page"), "WallboardPage"),
 });
 
 const routingRoute = createRoute({
@@ -244,6 +254,7 @@ const routeTree = rootRoute.addChildren([
     searchRoute,
     ticketRoute,
     consoleRoute,
+    wallboardRoute,
     routingRoute,
     escalationsRoute,
     reportSchedulesRoute,

@@ -39,6 +39,17 @@ export interface EscalationCreated {
   level: number;
 }
 
+/**
+ * Announced in the transaction of a step after the escalation was raised: taken, or resolved
+ * (which handing back also is), whoever hears of it.
+ */
+export const ESCALATION_CHANGED = "escalation.changed";
+export interface EscalationChanged {
+  escalationId: string;
+  ticketId: string;
+  status: EscalationRow["status"];
+}
+
 /** Announces a step to the people it concerns (the actor aside, and each person once). */
 export async function announce(
   s: OrgTx,

@@ -42,6 +42,24 @@ export async function ticketsWithActiveEscalations(s: OrgTx, ticketIds: readonly
   return new Set(rows.map((r) => r.ticketId));
 }
 
+/** Escalations nobody has taken yet, oldest first (at most `limit`): the queue as it stands. */
+export async function waitingEscalations(
+  s: OrgTx,
+  limit = 1000,
+): Promise<Pick<EscalationRow, "id" | "ticketId" | "level" | "createdAt">[]> {
+  return s.tx
+    .select({
+      id: escalations.id,
+      ticketId: escalations.ticketId,
+      level: escalations.level,
+      createdAt: escalations.createdAt,
+    })
+    .from(escalations)
+    .where(and(ofOrg(s), eq(escalations.status, "open")))
+    .orderBy(asc(escalations.createdAt), asc(escalations.id))
+    .limit(limit);
+}
+
 /** A ticket's escalations, newest first. */
 export async function escalationsOfTicket(s: OrgTx, ticketId: string): Promise<EscalationRow[]> {
   return s.tx

@@ -17,7 +17,13 @@ import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { activeStaff, activeTeamMemberIds, findUser } from "../staff";
 import { findTicket, insertMessage, setEscalationLevel, type TicketRow } from "../tickets";
-import { announce, ESCALATION_CREATED, type EscalationCreated } from "./escalation-notices";
+import {
+  announce,
+  ESCALATION_CHANGED,
+  ESCALATION_CREATED,
+  type EscalationChanged,
+  type EscalationCreated,
+} from "./escalation-notices";
 import { nextLevel, roleForLevel, ticketLevel } from "./escalation-rules";
 import { canHandleLevel, seesEveryEscalation } from "./escalations.policy";
 import { describeEscalations } from "./escalations.present";
@@ -214,10 +220,19 @@ export async function takeEscalation(ctx: Ctx, id: string): Promise<Escalation> 
         reason: await findReason(s, e.reason),
         note: null,
       });
+      await changed(s, e);
     }
     return (await describeEscalations(s, [e]))[0]!;
   });
 }
+
+// Taking and ending are announced too, for whatever shows the queue as it stands (the wallboard).
+const changed = (s: OrgTx, e: EscalationRow) =>
+  domainEvents.emit<EscalationChanged>(s, ESCALATION_CHANGED, {
+    escalationId: e.id,
+    ticketId: e.ticketId,
+    status: e.status,
+  });
 
 interface Finish {
   outcome: NonNullable<EscalationRow["outcome"]>;
@@ -281,6 +296,7 @@ async function finish(ctx: Ctx, id: string, f: Finish): Promise<Escalation> {
       reason: await findReason(s, e.reason),
       note,
     });
+    await changed(s, e);
     return (await describeEscalations(s, [e]))[0]!;
   });
 }

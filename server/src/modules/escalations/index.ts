@@ -1,12 +1,14 @@
 import "./escalations.events";
 
 export {
+  ESCALATION_CHANGED,
   ESCALATION_CREATED,
   ESCALATION_NOTICE,
+  type EscalationChanged,
   type EscalationCreated,
   type EscalationNotice,
 } from "./escalation-notices";
-export { escalationStatus } from "./escalations.queries";
+export { escalationStatus, waitingEscalations } from "./escalations.queries";
 export { escalationRoutes } from "./escalations.routes";
 export {
   createEscalation,

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { authorize } from "../../platform/authorize";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
@@ -13,6 +14,12 @@ import { leadsAgent } from "./routing.policy";
 import { type AgentSettings, agentSettingsOf, existingSkillIds, lockRouting } from "./routing.queries";
 import { agentSkills, agents } from "./routing.tables";
 import { actorTeamIds, assertTeam } from "./team-routing.service";
+
+/** Announced in the transaction that changed an agent's skills, languages or capacity. */
+export const AGENT_SETTINGS_CHANGED = "agent.settings_changed";
+export interface AgentSettingsChanged {
+  userId: string;
+}
 
 /** Active staff (of one team, or all) as routing weighs them, by name, in pages. */
 export async function listAgents(ctx: Ctx, q: ListRoutingAgentsQuery) {
@@ -71,6 +78,7 @@ export async function updateAgent(ctx: Ctx, userId: string, input: UpdateRouting
     if (Object.keys(changes).length > 0) {
       await recordAudit(s, ctx, { action: "routing.agent_updated", entityType: "user", entityId: userId, changes });
       await wakeTeams(s, user.teamIds);
+      await domainEvents.emit<AgentSettingsChanged>(s, AGENT_SETTINGS_CHANGED, { userId });
     }
     return after;
   });

@@ -5,8 +5,10 @@ import "./routing.events";
 import { ASSIGN_WAITING, drainTeam, RELEASE_AGENT } from "./engine";
 import { releaseLater } from "./presence";
 
-export { updateAgent } from "./agents.service";
+export { AGENT_SETTINGS_CHANGED, type AgentSettingsChanged, updateAgent } from "./agents.service";
 export { ASSIGN_WAITING, RELEASE_AGENT } from "./engine";
+export { type FloorAgent, floorAgents } from "./floor";
+export { AGENT_PRESENCE_CHANGED, type AgentPresenceChanged } from "./presence";
 export { requireForTicket } from "./requirements.service";
 export { existingSkillIds } from "./routing.queries";
 export { routingRoutes } from "./routing.routes";

@@ -1,11 +1,23 @@
 import type { PresenceStatus } from "@frontline/common";
 import type { Ctx } from "../../platform/context";
+import { domainEvents } from "../../platform/events";
 import { enqueueJobOnce } from "../../platform/jobs";
 import type { OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { RELEASE_AGENT, releaseAgent, wakeTeamsOf } from "./engine";
 import { type AgentSettings, agentSettingsOf, lockRouting } from "./routing.queries";
 import { agents } from "./routing.tables";
+
+/**
+ * Announced in the transaction that changed someone's presence: their own switch, a supervisor,
+ * signing out of the last session or being deactivated. Never for no change.
+ */
+export const AGENT_PRESENCE_CHANGED = "agent.presence_changed";
+export interface AgentPresenceChanged {
+  userId: string;
+  before: PresenceStatus;
+  after: PresenceStatus;
+}
 
 /** How long a release waits before trying again the tickets that were being changed. */
 export const RELEASE_RETRY_MS = 5_000;
@@ -43,6 +55,11 @@ export async function setPresenceIn(
   if (status === "offline" && (await releaseAgent(s, userId)) > 0) {
     await enqueueJobOnce(s, RELEASE_AGENT, { userId }, { runAt: new Date(now.getTime() + RELEASE_RETRY_MS) });
   }
+  await domainEvents.emit<AgentPresenceChanged>(s, AGENT_PRESENCE_CHANGED, {
+    userId,
+    before: current.presence,
+    after: status,
+  });
   return row!;
 }
 

@@ -10,6 +10,7 @@ export {
   staffNames,
   teamNames,
   teamNamesById,
+  teamsWithMembers,
 } from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";

@@ -57,6 +57,17 @@ export function selectTeams(s: OrgTx, where: SQL | undefined, orderBy: SQL[], li
     .limit(limit);
 }
 
+/** The organisation's teams (all, or those among `ids`) with their member ids, by name. */
+export async function teamsWithMembers(s: OrgTx, ids?: readonly string[]) {
+  if (ids?.length === 0) return [];
+  return selectTeams(
+    s,
+    ids ? inArray(teams.id, [...ids]) : undefined,
+    [sql`lower(${teams.name})`, sql`${teams.id}`],
+    1000,
+  );
+}
+
 /** The subset of `ids` that are teams of this organisation. */
 export async function existingTeamIds(s: OrgTx, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -13,6 +13,7 @@ export {
   storeCustomerFiles,
   ticketNumbers,
 } from "./customer-side";
+export { latestTouchedTickets, type TeamChannelCounts, teamFloorCounts } from "./floor";
 export {
   addStaffMessage,
   findMessage,

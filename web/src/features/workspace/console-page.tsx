@@ -1,8 +1,9 @@
-import { EmptyState, Paper, Stack, Table, Text, Title } from "@mantine/core";
-import { IconLayoutDashboard } from "@tabler/icons-react";
+import { EmptyState, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { IconLayoutDashboard, IconPresentationAnalytics } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Page } from "../../ui/page";
 import { QueryError } from "../../ui/query-error";
+import { RouterAnchor } from "../../ui/router-links";
 import { useFormatters } from "../../ui/use-formatters";
 import { useMe } from "../auth/use-me";
 import { useMyTeams } from "./use-my-teams";
@@ -18,7 +19,17 @@ export function ConsolePage() {
   const { teams, isPending, error, refetch } = useMyTeams(me);
 
   return (
-    <Page title={t("console.title")}>
+    <Page
+      title={t("console.title")}
+      actions={
+        <RouterAnchor to="/wallboard" size="sm" data-testid="console-wallboard">
+          <Group gap={6} wrap="nowrap">
+            <IconPresentationAnalytics size={16} aria-hidden />
+            {t("console.openWallboard")}
+          </Group>
+        </RouterAnchor>
+      }
+    >
       <Paper withBorder p="xl" radius="md">
         <EmptyState
           icon={<IconLayoutDashboard size={28} />}
