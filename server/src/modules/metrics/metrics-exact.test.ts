@@ -91,6 +91,9 @@ beforeAll(async () => {
   // The week before: T0 answered in 30 minutes and solved after an hour.
   await ticket("T0", "2026-02-25T10:00:00Z", { tags: ["refund"] });
   await reply("T0", "2026-02-25T10:30:00Z", "solved");
+  // The agent is online on Monday from 07:00 to 17:00 only.
+  at("2026-03-02T07:00:00Z");
+  expect((await (await as("agent")).put("/api/v1/me/presence", { status: "online" })).status).toBe(200);
   // T1: arrives before opening, misses its first-reply promise at 09:00, answered at 10:00, solved at noon.
   await ticket("T1", "2026-03-02T08:00:00Z", { priority: "high", teamId, tags: ["refund"] });
   await checkSla("2026-03-02T09:05:00Z");
@@ -101,6 +104,8 @@ beforeAll(async () => {
   // Tuesday at 10:00; answered and solved at 11:00.
   await ticket("T2", "2026-03-02T13:00:00Z", { priority: "high", teamId, tags: ["refund", "late"] });
   await reply("T2", "2026-03-02T13:30:00Z", "pending");
+  at("2026-03-02T17:00:00Z");
+  expect((await (await as("agent")).put("/api/v1/me/presence", { status: "offline" })).status).toBe(200);
   await customerWrites("T2", "2026-03-03T10:00:00Z");
   await reply("T2", "2026-03-03T11:00:00Z", "solved");
   // T3 (by phone): solved with the first answer, reopened by the customer at noon, solved again at 13:00.
@@ -254,5 +259,7 @@ describe("metrics over a known week", () => {
     const rows = (await (await as("manager")).get(`/api/v1/metrics/breakdown?${WEEK}&by=agent`)).body.data.rows;
     const agent = rows.find((r: { key: string }) => r.key === org.users.agent.id);
     expect(agent).toMatchObject({ created: 3, solved: 3, replies: 6, repliesPerTicket: 1.67, firstReplyMedian: 3600 });
+    // Online 07:00–17:00 on Monday, holding open work 08:00–12:00 (T1) and 13:00–13:30 (T2): 4.5 of 10 hours.
+    expect(agent.occupancy).toBe(0.45);
   });
 });

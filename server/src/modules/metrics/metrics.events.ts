@@ -1,4 +1,5 @@
 import { domainEvents } from "../../platform/events";
+import { AGENT_PRESENCE_CHANGED, type AgentPresenceChanged } from "../routing";
 import {
   TICKET_CHANGED,
   TICKET_CREATED,
@@ -30,4 +31,8 @@ domainEvents.on<TicketChanged>(TICKET_CHANGED, async (s, { before, after }) => {
   for (const userId of new Set([before.assigneeId, after.assigneeId])) {
     if (userId) await refreshAgentState(s, userId, after.updatedAt);
   }
+});
+
+domainEvents.on<AgentPresenceChanged>(AGENT_PRESENCE_CHANGED, async (s, { userId }) => {
+  await refreshAgentState(s, userId, new Date());
 });
