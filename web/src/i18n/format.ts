@@ -32,6 +32,30 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A fraction from 0 to 1 as a percentage in the locale's own way ("87.5 %", "%87,5"); null is a dash. */
+export function formatPercent(fraction: number | null, locale: string, maximumFractionDigits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return "—";
+  return numberFormat(locale, { style: "percent", maximumFractionDigits }).format(fraction);
+}
+
+/** A number with at most `digits` decimals (replies per ticket, NPS); null is a dash. */
+export function formatDecimal(value: number | null, locale: string, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
 /** The browser's own zone, used before a profile is loaded. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
