@@ -34,6 +34,8 @@ export default defineConfig({
           groups: [
             { name: "react", test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
+            // Charts only: a chunk of its own, loaded with the dashboard and never with the inbox.
+            { name: "echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: "vendor", test: /node_modules[\\/]/ },
           ],
         },

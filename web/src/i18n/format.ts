@@ -32,6 +32,15 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/**
+ * A period as the locale writes a range of days ("1–7 Mar 2026"); `to` is exclusive, so a period
+ * ending at midnight ends on the day before.
+ */
+export function formatDateRange(from: string, to: string, locale: string, timeZone: string): string {
+  const last = new Date(Math.max(Date.parse(from), Date.parse(to) - 1));
+  return dateTimeFormat(locale, timeZone, { dateStyle: "medium" }).formatRange(new Date(from), last);
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {

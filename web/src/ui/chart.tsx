@@ -19,6 +19,18 @@ interface ChartProps {
 const PALETTE = ["blue", "teal", "orange", "grape", "red", "cyan", "yellow", "indigo", "lime", "pink"] as const;
 
 /**
+ * The colours charts draw series in, for the colour scheme in force; a legend drawn outside the
+ * chart (a list beside it) uses the same ones. `named` gives one Mantine colour's shade.
+ */
+export function useChartColors() {
+  const scheme = useComputedColorScheme("light");
+  const theme = useMantineTheme();
+  const shade = scheme === "dark" ? 4 : 6;
+  const named = (name: string) => theme.colors[name]?.[shade] ?? name;
+  return { series: PALETTE.map(named), named, scheme };
+}
+
+/**
  * An ECharts chart in a box that fills its container's width: created when mounted, resized with
  * its box, thrown away when unmounted; drawn in the Mantine colour scheme, and mirrored on a
  * right-to-left page.
@@ -28,7 +40,7 @@ export function Chart({ option, label, height = 260, onItemClick, testId }: Char
   const chart = useRef<EChartsType | null>(null);
   const onClick = useRef(onItemClick);
   onClick.current = onItemClick;
-  const scheme = useComputedColorScheme("light");
+  const { series, scheme } = useChartColors();
   const { dir } = useDirection();
   const theme = useMantineTheme();
 
@@ -49,10 +61,9 @@ export function Chart({ option, label, height = 260, onItemClick, testId }: Char
   }, [scheme]);
 
   useEffect(() => {
-    const shade = scheme === "dark" ? 4 : 6;
     const base: ChartOption = {
       backgroundColor: "transparent",
-      color: PALETTE.map((name) => theme.colors[name]?.[shade] ?? name),
+      color: series,
       textStyle: {
         fontFamily: theme.fontFamily ?? "sans-serif",
         color: scheme === "dark" ? theme.colors.dark[0] : theme.colors.gray[7],
@@ -60,7 +71,10 @@ export function Chart({ option, label, height = 260, onItemClick, testId }: Char
       animationDuration: 300,
     };
     chart.current?.setOption(mirrorForDirection({ ...base, ...option }, dir), { notMerge: true });
-  }, [option, dir, scheme, theme]);
+  }, [option, dir, scheme, theme, series]);
 
-  return <Box ref={box} h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
+  // The chart itself is laid out left to right even on a right-to-left page: SVG reads `text-anchor`
+  // against the inherited direction, which would push every ECharts label off its place. Mirroring
+  // is done in the option instead (mirrorForDirection), and Arabic words still shape right to left.
+  return <Box ref={box} dir="ltr" h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
 }

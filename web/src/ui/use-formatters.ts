@@ -6,6 +6,7 @@ import { formatSeconds } from "../i18n/duration";
 import {
   browserTimeZone,
   formatDate,
+  formatDateRange,
   formatDateTime,
   formatDecimal,
   formatNumber,
@@ -25,11 +26,13 @@ export function useFormatters() {
       timeZone,
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
       date: (iso: string) => formatDate(iso, locale, timeZone),
+      /** The days from `from` to before `to`. */
+      dateRange: (from: string, to: string) => formatDateRange(from, to, locale, timeZone),
       number: (value: number) => formatNumber(value, locale),
       /** Seconds as "1 hr 5 min"; null as a dash. */
       duration: (seconds: number | null) => formatSeconds(seconds, locale),
       /** A 0–1 fraction as a percentage; null as a dash. */
-      percent: (fraction: number | null) => formatPercent(fraction, locale),
+      percent: (fraction: number | null, digits?: number) => formatPercent(fraction, locale, digits),
       decimal: (value: number | null, digits?: number) => formatDecimal(value, locale, digits),
     }),
     [locale, timeZone],
