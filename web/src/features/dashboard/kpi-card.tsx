@@ -26,7 +26,7 @@ export function KpiCard({ label, value, badge, details, onOpen, testId }: KpiCar
         </Text>
         {onOpen && <IconListDetails size={14} aria-hidden style={{ flexShrink: 0, opacity: 0.6 }} />}
       </Group>
-      <Group gap="xs" wrap="nowrap" justify="space-between" align="center">
+      <Group gap={6} wrap="wrap" justify="space-between" align="center">
         <Text fw={700} fz={22} lh={1.2} data-testid="kpi-value" style={{ whiteSpace: "nowrap" }}>
           {value}
         </Text>

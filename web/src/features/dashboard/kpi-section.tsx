@@ -10,7 +10,7 @@ import { KpiCard } from "./kpi-card";
 import { backlogDetails, changeKindOf, KPI_GROUPS, type KpiDetail } from "./kpi-definitions";
 import { useFigureFormat } from "./use-figure-format";
 
-const GRID = { base: 1, xs: 2, md: 4 } as const;
+const GRID = { base: 2, md: 4 } as const;
 
 interface KpiSectionProps {
   summary: UseQueryResult<MetricsSummary>;
