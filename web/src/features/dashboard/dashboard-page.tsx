@@ -17,7 +17,7 @@ import { type DashboardSearch, metricsFilter, presetOf } from "./dashboard-searc
 import { DrillDrawer } from "./drill-drawer";
 import type { DrillRequest, OpenDrill } from "./drill-request";
 import { FilterBar } from "./filter-bar";
-import { intervalFor } from "./interval";
+import { allowedIntervals, defaultInterval, intervalFor } from "./interval";
 import { KpiSection } from "./kpi-section";
 import { periodOf } from "./period";
 import { SatisfactionCard } from "./satisfaction-card";
@@ -117,7 +117,13 @@ export function DashboardPage() {
         <SlaCard summary={summary} onDrill={openDrill} />
         <BacklogCard summary={summary} onDrill={openDrill} />
       </SimpleGrid>
-      <ComplaintsCard filter={filter} period={period} interval={interval} onDrill={openDrill} />
+      <ComplaintsCard
+        filter={filter}
+        period={period}
+        // The complaint trend has no limit of its own on points: never ask it for more than the trend may show.
+        interval={allowedIntervals(period).includes(interval) ? interval : defaultInterval(period)}
+        onDrill={openDrill}
+      />
       <Stack gap="md">
         {!isAgent && (
           <BreakdownCard
