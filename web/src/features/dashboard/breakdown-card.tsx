@@ -9,6 +9,7 @@ import { AGENT_COLUMNS, GROUP_COLUMNS } from "./breakdown-columns";
 import { BreakdownTable } from "./breakdown-table";
 import { DashboardCard, Loaded, NoData } from "./dashboard-card";
 import { ExportMenu } from "./export-menu";
+import { REFRESH_MS } from "./refresh";
 import { useBreakdownName } from "./use-breakdown-name";
 
 interface BreakdownCardProps {
@@ -32,6 +33,7 @@ export function BreakdownCard({ title, by, filter, onChoose, dimensions, onDimen
     queryKey: queryKeys.metrics.of("breakdown", query),
     queryFn: ({ signal }) => metricsBreakdown(filter, by, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
   });
   const dimensionLabel = t(`dashboard.table.dimension.${by}`);
   return (

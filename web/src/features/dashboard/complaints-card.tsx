@@ -16,6 +16,7 @@ import type { OpenDrill } from "./drill-request";
 import { ExportMenu } from "./export-menu";
 import { bucketPeriod } from "./interval";
 import type { Period } from "./period";
+import { REFRESH_MS } from "./refresh";
 
 interface ComplaintsCardProps {
   filter: Query;
@@ -34,6 +35,7 @@ export function ComplaintsCard({ filter, period, interval, onDrill }: Complaints
     queryKey: queryKeys.metrics.of("complaints", query),
     queryFn: ({ signal }) => metricsComplaints(filter, interval, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
   });
   const data = trend.data;
   const colorOf = useCallback((i: number) => colors[i % colors.length]!, [colors]);

@@ -20,6 +20,7 @@ import { FilterBar } from "./filter-bar";
 import { allowedIntervals, defaultInterval, intervalFor } from "./interval";
 import { KpiSection } from "./kpi-section";
 import { periodOf } from "./period";
+import { REFRESH_MS } from "./refresh";
 import { SatisfactionCard } from "./satisfaction-card";
 import { SlaCard } from "./sla-card";
 import { TrendCard } from "./trend-card";
@@ -75,6 +76,7 @@ export function DashboardPage() {
     queryKey: queryKeys.metrics.of("summary", filter),
     queryFn: ({ signal }) => metricsSummary(filter, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: REFRESH_MS,
   });
   const s = summary.data;
   const quiet =

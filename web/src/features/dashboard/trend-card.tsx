@@ -18,6 +18,7 @@ import type { OpenDrill } from "./drill-request";
 import { ExportMenu } from "./export-menu";
 import { allowedIntervals, bucketPeriod } from "./interval";
 import type { Period } from "./period";
+import { REFRESH_MS } from "./refresh";
 
 interface TrendCardProps {
   filter: Query;
@@ -39,6 +40,7 @@ export function TrendCard({ filter, period, interval, view, onChange, onDrill }:
     queryKey: queryKeys.metrics.of("series", query),
     queryFn: ({ signal }) => metricsSeries(filter, interval, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.error ? false : REFRESH_MS),
     // A refused interval stays refused: asking again would only repeat the 400.
     retry: (count, error) => !(error instanceof ApiError && error.status === 400) && count < 2,
   });
