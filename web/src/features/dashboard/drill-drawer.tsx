@@ -1,5 +1,5 @@
 import { TICKET_STATUSES, type TicketStatus } from "@frontline/common";
-import { Button, Drawer, Group, Skeleton, Stack, Table, Text, useDirection } from "@mantine/core";
+import { Button, Drawer, Group, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,12 +18,12 @@ const isStatus = (s: string): s is TicketStatus => (TICKET_STATUSES as readonly 
 /** The tickets behind a number, latest first, a page at a time; each opens the ticket. */
 export function DrillDrawer({ request, onClose }: { request: DrillRequest | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { dir } = useDirection();
   return (
     <Drawer
       opened={request !== null}
       onClose={onClose}
-      position={dir === "rtl" ? "left" : "right"}
+      // Mantine places it on the reading end, so this is the left edge in Arabic.
+      position="right"
       size="xl"
       title={request?.title}
       data-testid="drill"
@@ -83,7 +83,7 @@ function DrillList({ request }: { request: DrillRequest }) {
                       fw={500}
                       style={{ overflowWrap: "anywhere" }}
                     >
-                      <bdi>#{ticket.number}</bdi> {ticket.subject}
+                      <bdi>#{ticket.number}</bdi> <bdi>{ticket.subject}</bdi>
                     </RouterAnchor>
                   </Table.Td>
                   <Table.Td>{isStatus(ticket.status) && <TicketStatusBadge status={ticket.status} />}</Table.Td>
