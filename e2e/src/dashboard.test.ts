@@ -104,6 +104,16 @@ describe("the supervisor's dashboard", () => {
     await expect.poll(() => agentNames(stefan)).toEqual(["Andrei Popescu", "Alex Agent"]);
     await stefan.screenshot({ path: "/tmp/dashboard-supervisor-de.png", animations: "disabled", fullPage: true });
 
+    // The table's export downloads the same rows, with the dashboard's filters.
+    await stefan.getByTestId("agents").getByRole("button", { name: "Agenten exportieren" }).click();
+    const csv = stefan.getByRole("menuitem", { name: "CSV-Datei" });
+    const href = (await csv.getAttribute("href"))!;
+    expect(new URLSearchParams(href.split("?")[1]).get("by")).toBe("agent");
+    const file = await stefan.request.get(`${url}${href}`);
+    expect(file.status()).toBe(200);
+    expect(await file.text()).toContain("Andrei Popescu");
+    await stefan.keyboard.press("Escape");
+
     // A row narrows the whole dashboard to that agent, and the address bar keeps it.
     await table.getByRole("button", { name: "Kennzahlen für Andrei Popescu zeigen" }).click();
     await expect.poll(() => new URL(stefan.url()).searchParams.get("agentId")).toBe(andrei);

@@ -3,6 +3,8 @@ import {
   complaintTrendSchema,
   type DrillSet,
   drillTicketSchema,
+  type ExportDataset,
+  type ExportFormat,
   type MetricDimension,
   type MetricInterval,
   type MetricsBreakdown,
@@ -58,10 +60,6 @@ export async function metricsComplaints(
 export function metricsTickets(filter: Query, set: DrillSet, cursor: string | null, signal?: AbortSignal) {
   return apiGet("/metrics/tickets", ticketPage, { ...filter, set, limit: 25, cursor }, signal);
 }
-
-/** What the export endpoint can write, and in which formats. */
-export type ExportDataset = "breakdown" | "series" | "tickets" | "complaints";
-export type ExportFormat = "csv" | "xlsx";
 
 /** The address that downloads a dataset with the same query as the table or chart that shows it. */
 export function metricsExportUrl(dataset: ExportDataset, format: ExportFormat, query: Query): string {

@@ -1,10 +1,9 @@
+import { EXPORT_FORMATS, type ExportDataset } from "@frontline/common";
 import { Button, Menu } from "@mantine/core";
 import { IconChevronDown, IconDownload } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { Query } from "../../api/client";
-import { type ExportDataset, type ExportFormat, metricsExportUrl } from "../../api/metrics";
-
-const FORMATS: ExportFormat[] = ["csv", "xlsx"];
+import { metricsExportUrl } from "../../api/metrics";
 
 /**
  * Downloads what a table or chart shows, as CSV or XLSX, from the export endpoint with that view's
@@ -26,7 +25,7 @@ export function ExportMenu({ dataset, query, what }: { dataset: ExportDataset; q
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {FORMATS.map((format) => (
+        {EXPORT_FORMATS.map((format) => (
           <Menu.Item key={format} component="a" href={metricsExportUrl(dataset, format, query)} download>
             {t(`dashboard.export.${format}`)}
           </Menu.Item>
