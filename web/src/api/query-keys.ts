@@ -80,4 +80,9 @@ export const queryKeys = {
   },
   /** Under "tickets": a ticket write may change what a search finds. */
   search: (request: Query) => ["tickets", "search", request] as const,
+  /** The dashboard's figures, keyed by endpoint and the whole query. */
+  metrics: {
+    all: ["metrics"] as const,
+    of: (endpoint: string, query: Query) => ["metrics", endpoint, query] as const,
+  },
 };

@@ -4,6 +4,7 @@ import {
   IconArrowBigUpLines,
   IconBolt,
   IconBuildingCommunity,
+  IconChartBar,
   IconClockExclamation,
   IconClockHour9,
   IconHeadset,
@@ -24,6 +25,7 @@ import { RouterNavLink } from "../ui/router-links";
 
 type Path =
   | "/inbox"
+  | "/dashboard"
   | "/console"
   | "/wallboard"
   | "/routing"
@@ -62,6 +64,11 @@ export function Navigation({ me }: { me: Me }) {
 
   const work: Item[] = [
     { to: "/inbox", label: t("nav.inbox"), icon: <IconHeadset {...ICON} />, alsoActiveUnder: "/tickets/" },
+    {
+      to: "/dashboard",
+      label: roleAtLeast(me.role, "supervisor") ? t("nav.dashboard") : t("nav.myDashboard"),
+      icon: <IconChartBar {...ICON} />,
+    },
   ];
   if (roleAtLeast(me.role, "supervisor")) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });

@@ -11,6 +11,7 @@ import {
 import { isApiStatus } from "../api/api-error";
 import { meQuery } from "../api/queries";
 import { LoginPage } from "../features/auth/login-page";
+import { parseDashboardSearch } from "../features/dashboard/dashboard-search";
 import { InboxPage } from "../features/inbox/inbox-page";
 import { parseInboxSearch } from "../features/inbox/views";
 import { parseRoutingSearch } from "../features/routing/routing-search";
@@ -96,6 +97,15 @@ const ticketRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/tickets/$ticketId",
   component: TicketPage,
+});
+
+/** Every role may open it; the metrics API narrows what it shows to the viewer's scope. */
+const dashboardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/dashboard",
+  // Period, filters and views live in the address bar, so a view can be bookmarked and shared.
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(() => import("../features/dashboard/dashboard-page"), "DashboardPage"),
 });
 
 const consoleRoute = createRoute({
@@ -253,6 +263,7 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     searchRoute,
     ticketRoute,
+    dashboardRoute,
     consoleRoute,
     wallboardRoute,
     routingRoute,

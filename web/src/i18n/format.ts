@@ -32,6 +32,39 @@ export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/**
+ * A period as the locale writes a range of days ("1–7 Mar 2026"); `to` is exclusive, so a period
+ * ending at midnight ends on the day before.
+ */
+export function formatDateRange(from: string, to: string, locale: string, timeZone: string): string {
+  const last = new Date(Math.max(Date.parse(from), Date.parse(to) - 1));
+  return dateTimeFormat(locale, timeZone, { dateStyle: "medium" }).formatRange(new Date(from), last);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A fraction from 0 to 1 as a percentage in the locale's own way ("87.5 %", "%87,5"); null is a dash. */
+export function formatPercent(fraction: number | null, locale: string, maximumFractionDigits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return "—";
+  return numberFormat(locale, { style: "percent", maximumFractionDigits }).format(fraction);
+}
+
+/** A number with at most `digits` decimals (replies per ticket, NPS); null is a dash. */
+export function formatDecimal(value: number | null, locale: string, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
+}
+
 /** The browser's own zone, used before a profile is loaded. */
 export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

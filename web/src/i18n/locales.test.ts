@@ -16,7 +16,7 @@ const locales: Record<string, Tree> = { en, ro, de, ru, ar };
  * else identical to English is an untranslated string.
  */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API", "Port", "SLA"],
+  ro: ["Frontline", "Agent", "Manager", "Administrator", "Portal", "Chat", "API", "Port", "SLA", "CSAT", "NPS", "p90"],
   de: [
     "Frontline",
     "Agent",
@@ -35,8 +35,11 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     "API",
     "Port",
     "SLA",
+    "CSAT",
+    "NPS",
+    "p90",
   ],
-  ru: ["Frontline", "API", "SLA"],
+  ru: ["Frontline", "API", "SLA", "CSAT", "NPS", "p90"],
   ar: ["Frontline"],
 };
 

@@ -2,9 +2,18 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { meQuery } from "../api/queries";
-import { browserTimeZone, formatDate, formatDateTime, formatNumber } from "../i18n/format";
+import { formatSeconds } from "../i18n/duration";
+import {
+  browserTimeZone,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatDecimal,
+  formatNumber,
+  formatPercent,
+} from "../i18n/format";
 
-/** Date and number formatting in the reader's language and their profile's time zone. */
+/** Date, number, percentage and duration formatting in the reader's language and their profile's time zone. */
 export function useFormatters() {
   const { i18n } = useTranslation();
   // Read from the cache only: signed-in pages load /me before they render, and public pages (the
@@ -17,7 +26,14 @@ export function useFormatters() {
       timeZone,
       dateTime: (iso: string) => formatDateTime(iso, locale, timeZone),
       date: (iso: string) => formatDate(iso, locale, timeZone),
+      /** The days from `from` to before `to`. */
+      dateRange: (from: string, to: string) => formatDateRange(from, to, locale, timeZone),
       number: (value: number) => formatNumber(value, locale),
+      /** Seconds as "1 hr 5 min"; null as a dash. */
+      duration: (seconds: number | null) => formatSeconds(seconds, locale),
+      /** A 0–1 fraction as a percentage; null as a dash. */
+      percent: (fraction: number | null, digits?: number) => formatPercent(fraction, locale, digits),
+      decimal: (value: number | null, digits?: number) => formatDecimal(value, locale, digits),
     }),
     [locale, timeZone],
   );
