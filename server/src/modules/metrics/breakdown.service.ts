@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
-import { type Period, periodsOf, ratio, type Slice, seconds, sliceWhere, within } from "./filter";
+import { type Period, periodsOf, ratio, type Slice, seconds, sliceWhere, toPgArray, within } from "./filter";
 import { occupancyOf } from "./occupancy";
 import { sliceOf } from "./summary.service";
 
@@ -47,6 +47,20 @@ async function labelsOf(s: OrgTx, by: MetricDimension, keys: (string | null)[]):
       WHERE org_id = ${s.orgId} AND id::text = ANY(${`{${ids.join(",")}}`}::text[])`),
   );
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Agents online at some time in the period, within the viewer's scope: idle ones belong in the table too. */
+async function onlineAgents(s: OrgTx, slice: Slice, p: Period): Promise<string[]> {
+  const { agentId, teamIds } = slice.scope;
+  const rows = rowsOf<{ user_id: string }>(
+    await s.tx.execute(sql`SELECT DISTINCT i.user_id::text AS user_id FROM metric_agent_intervals i
+      WHERE i.org_id = ${s.orgId} AND i.presence = 'online'
+        AND i.started_at < ${p.to.toISOString()}::timestamptz
+        AND coalesce(i.ended_at, now()) > ${p.from.toISOString()}::timestamptz
+        ${agentId ? sql`AND i.user_id = ${agentId}` : sql``}
+        ${teamIds ? sql`AND i.user_id IN (SELECT m.user_id FROM metrics_team_members m WHERE m.org_id = ${s.orgId} AND m.team_id = ANY(${toPgArray(teamIds)}::uuid[]))` : sql``}`),
+  );
+  return rows.map((r) => r.user_id);
 }
 
 /** The main figures per team, agent, channel, priority, tag, language or company, busiest first. */
@@ -108,7 +122,10 @@ export async function breakdownRows(
       FROM metrics_survey_responses a JOIN metrics_tickets t ON t.org_id = a.org_id AND t.id = a.ticket_id ${k().join}
       WHERE a.org_id = ${s.orgId} AND ${within(sql`a.created_at`, p)} AND ${sliceWhere(slice)} GROUP BY 1`,
   );
-  const keys = [...new Set([...created.keys(), ...solved.keys(), ...replies.keys(), ...sla.keys(), ...csat.keys()])];
+  const online = by === "agent" ? await onlineAgents(s, slice, p) : [];
+  const keys = [
+    ...new Set([...created.keys(), ...solved.keys(), ...replies.keys(), ...sla.keys(), ...csat.keys(), ...online]),
+  ];
   const labels = await labelsOf(s, by, keys);
   const occupancy =
     by === "agent"

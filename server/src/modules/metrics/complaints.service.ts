@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { inOrg } from "../../platform/tenancy";
 import { periodsOf, sliceWhere, toPgArray, within } from "./filter";
-import { bucketsOf } from "./series.service";
+import { assertFewBuckets, bucketsOf } from "./series.service";
 import { sliceOf } from "./summary.service";
 import { viewerZone } from "./viewer";
 
@@ -20,6 +20,7 @@ const RISING_GROWTH = 1.5;
  */
 export async function complaintTrend(ctx: Ctx, q: ComplaintsQuery): Promise<ComplaintTrend> {
   const { current, previous } = periodsOf(q);
+  assertFewBuckets(current, q.interval);
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     const zone = q.timeZone ?? (await viewerZone(s, ctx));
     const slice = await sliceOf(s, ctx, q);

@@ -41,10 +41,10 @@ function setQuery(set: DrillSet, slice: Slice, p: Period): SQL {
         WHERE x.org_id = ${slice.orgId} AND x.kind = 'breached' AND ${within(sql`x.at`, p)} AND ${t()}
         GROUP BY x.ticket_id`;
     case "escalated":
-      return sql`SELECT x.ticket_id AS id, min(x.created_at) AS at FROM metrics_escalations x
+      // One row per escalation, as the figure counts them: a ticket escalated twice is listed twice.
+      return sql`SELECT x.ticket_id AS id, x.created_at AS at FROM metrics_escalations x
         JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-        WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${t()}
-        GROUP BY x.ticket_id`;
+        WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${t()}`;
     case "rated":
     case "badRatings":
       return sql`SELECT a.ticket_id AS id, a.created_at AS at FROM metrics_survey_responses a

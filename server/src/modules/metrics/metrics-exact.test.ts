@@ -108,6 +108,11 @@ beforeAll(async () => {
   expect((await (await as("agent")).put("/api/v1/me/presence", { status: "offline" })).status).toBe(200);
   await customerWrites("T2", "2026-03-03T10:00:00Z");
   await reply("T2", "2026-03-03T11:00:00Z", "solved");
+  // The manager is online for an idle hour on Tuesday afternoon.
+  at("2026-03-03T15:00:00Z");
+  expect((await (await as("manager")).put("/api/v1/me/presence", { status: "online" })).status).toBe(200);
+  at("2026-03-03T16:00:00Z");
+  expect((await (await as("manager")).put("/api/v1/me/presence", { status: "away" })).status).toBe(200);
   // T3 (by phone): solved with the first answer, reopened by the customer at noon, solved again at 13:00.
   await ticket("T3", "2026-03-04T09:00:00Z", { channel: "phone", tags: ["refund"] });
   await reply("T3", "2026-03-04T09:15:00Z", "solved");
@@ -261,5 +266,11 @@ describe("metrics over a known week", () => {
     expect(agent).toMatchObject({ created: 3, solved: 3, replies: 6, repliesPerTicket: 1.67, firstReplyMedian: 3600 });
     // Online 07:00–17:00 on Monday, holding open work 08:00–12:00 (T1) and 13:00–13:30 (T2): 4.5 of 10 hours.
     expect(agent.occupancy).toBe(0.45);
+    // The manager, online for an idle hour, is in the table with nothing handled.
+    expect(rows.find((r: { key: string }) => r.key === org.users.manager.id)).toMatchObject({
+      created: 0,
+      solved: 0,
+      occupancy: 0,
+    });
   });
 });

@@ -61,6 +61,7 @@ describe("metrics API", () => {
     await bad("summary?colour=red", "colour");
     await bad("series?interval=hour&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "interval");
     await bad("series?timeZone=Mars%2FOlympus", "timeZone");
+    await bad("complaints?interval=hour&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "interval");
     await bad("breakdown?by=moon", "by");
     await bad("tickets?set=everything", "set");
     await bad("tickets?set=created&cursor=forged", "cursor", 400);

@@ -11,6 +11,15 @@ import { viewerZone } from "./viewer";
 const MAX_BUCKETS = 750;
 const BUCKET_MS = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 };
 
+/** A trend of more points than anyone reads is refused (400 on `interval`) rather than computed. */
+export function assertFewBuckets(p: Period, interval: keyof typeof BUCKET_MS): void {
+  if ((p.to.getTime() - p.from.getTime()) / BUCKET_MS[interval] > MAX_BUCKETS) {
+    throw new AppError("validation_failed", "Too many points for this period", {
+      interval: [`At most ${MAX_BUCKETS} points: choose a longer interval or a shorter period`],
+    });
+  }
+}
+
 type Bucketed = Record<string, unknown> & { bucket: string };
 
 /** `column` truncated to the bucket it falls in, as a wall-clock time in the zone. */
@@ -23,12 +32,7 @@ const bucketOf = (column: SQL, unit: string, zone: string) =>
  */
 export async function metricsSeries(ctx: Ctx, q: MetricsSeriesQuery): Promise<MetricsSeries> {
   const { current } = periodsOf(q);
-  const span = current.to.getTime() - current.from.getTime();
-  if (span / BUCKET_MS[q.interval] > MAX_BUCKETS) {
-    throw new AppError("validation_failed", "Too many points for this period", {
-      interval: [`At most ${MAX_BUCKETS} points: choose a longer interval or a shorter period`],
-    });
-  }
+  assertFewBuckets(current, q.interval);
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     const zone = q.timeZone ?? (await viewerZone(s, ctx));
     const slice = await sliceOf(s, ctx, q);
