@@ -15,6 +15,7 @@ export * from "./contracts/search";
 export * from "./contracts/shared";
 export * from "./contracts/sla";
 export * from "./contracts/staff";
+export * from "./contracts/surveys";
 export * from "./contracts/tickets";
 export * from "./custom-fields/validate";
 export * from "./mentions/mentions";

@@ -188,6 +188,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/portal/{slug}/tickets/{id}/supervisor": ["post"],
       "/api/v1/portal/{slug}/supervisor-link": ["post"],
       "/api/v1/portal/{slug}/supervisor-link/confirm": ["post"],
+      "/api/v1/surveys/{token}": ["get", "post"],
       "/api/v1/api-tokens": ["get", "post"],
       "/api/v1/api-tokens/{id}": ["delete"],
       "/api/v1/users": ["get", "post"],
@@ -252,6 +253,7 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/escalation-reasons": ["get", "post"],
       "/api/v1/escalation-reasons/{code}": ["patch"],
       "/api/v1/escalation-phrases": ["get", "patch"],
+      "/api/v1/settings/surveys": ["get", "patch"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

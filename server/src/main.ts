@@ -7,6 +7,7 @@ import { registerPortalJobs } from "./modules/portal";
 import { registerRoutingJobs } from "./modules/routing";
 import { registerRuleJobs } from "./modules/rules";
 import { registerSlaJobs } from "./modules/sla";
+import { registerSurveyJobs } from "./modules/surveys";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
@@ -45,6 +46,7 @@ async function main() {
   registerRuleJobs(runner);
   registerPortalJobs(runner, deps, mail, baseUrl);
   registerRoutingJobs(runner);
+  registerSurveyJobs(runner, deps, mail, baseUrl);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"
