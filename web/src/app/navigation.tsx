@@ -11,6 +11,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconMoodSmile,
   IconRoute,
   IconUserCircle,
   IconUsers,
@@ -32,6 +33,7 @@ type Path =
   | "/admin/sla-policies"
   | "/admin/rules"
   | "/admin/escalations"
+  | "/admin/surveys"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -80,6 +82,7 @@ export function Navigation({ me }: { me: Me }) {
           label: t("escalationSettings.nav"),
           icon: <IconArrowBigUpLines {...ICON} />,
         },
+        { to: "/admin/surveys", label: t("surveySettings.nav"), icon: <IconMoodSmile {...ICON} /> },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });
