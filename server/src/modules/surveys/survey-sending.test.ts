@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
 import { mailsTo } from "../../../test/portal";
-import { startRelay } from "../../../test/smtp-relay";
+import { freePort, startRelay } from "../../../test/smtp-relay";
 import {
   customer,
   deliverSurveys,
@@ -14,7 +14,10 @@ import {
 } from "../../../test/surveys";
 import { rowsOf } from "../../platform/db";
 import { sha256 } from "../../platform/ids";
+import { JobRunner } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
+import { smtpTransport } from "../channels";
+import { registerSurveyJobs } from ".";
 
 let h: Awaited<ReturnType<typeof testApp>>;
 let relay: Awaited<ReturnType<typeof startRelay>>;
@@ -205,6 +208,28 @@ describe("surveys are not sent when they should not be", () => {
     await o.as.admin.patch("/api/v1/settings/surveys", { enabled: false });
     const { ticket } = await solvedTicket(o);
     expect(await requestsOf(o, ticket.id)).toEqual([]);
+  });
+
+  it("marks a survey failed once the relay refused it on every attempt", async () => {
+    const o = await makeOrg(h);
+    await sendSurveysAtOnce(o);
+    const { ticket } = await solvedTicket(o);
+    const runner = new JobRunner(h.deps, { nodeId: `survey-fail-${Math.random()}`, orgIds: [o.orgId] });
+    const transport = smtpTransport(`smtp://127.0.0.1:${await freePort()}`);
+    registerSurveyJobs(runner, h.deps, transport);
+    try {
+      // Each retry waits its backoff on the real clock, so a runner two hours ahead finds every one due.
+      await runner.runDue(new Date(Date.now() + 2 * 60 * MINUTE));
+    } finally {
+      transport.close();
+    }
+    expect((await requestsOf(o, ticket.id)).map((r) => r.status)).toEqual(["failed"]);
+    const jobs = await inOrg(h.deps.database, o.orgId, async ({ tx }) =>
+      rowsOf<{ status: string; attempts: number }>(
+        await tx.execute(sql`SELECT status, attempts FROM jobs WHERE queue = 'survey.send'`),
+      ),
+    );
+    expect(jobs).toEqual([{ status: "failed", attempts: 10 }]);
   });
 
   it("skips a survey whose surveys were switched off before it was due", async () => {
