@@ -5,7 +5,7 @@ import "./surveys.events";
 import { SEND_SURVEY } from "./scheduling";
 import { sendSurveyHandler } from "./sending";
 
-export { SEND_SURVEY, scheduleSurvey } from "./scheduling";
+export { SEND_SURVEY } from "./scheduling";
 export { settingsOf as surveySettingsOf } from "./settings.service";
 export { surveyPublicRoutes, surveySettingsRoutes } from "./surveys.routes";
 
