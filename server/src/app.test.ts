@@ -254,6 +254,15 @@ describe("health, OpenAPI and docs", () => {
       "/api/v1/escalation-reasons/{code}": ["patch"],
       "/api/v1/escalation-phrases": ["get", "patch"],
       "/api/v1/settings/surveys": ["get", "patch"],
+      "/api/v1/metrics/summary": ["get"],
+      "/api/v1/metrics/series": ["get"],
+      "/api/v1/metrics/breakdown": ["get"],
+      "/api/v1/metrics/complaints": ["get"],
+      "/api/v1/metrics/tickets": ["get"],
+      "/api/v1/metrics/export": ["get"],
+      "/api/v1/report-schedules": ["get", "post"],
+      "/api/v1/report-schedules/{id}": ["delete", "get", "patch"],
+      "/api/v1/report-schedules/{id}/send-now": ["post"],
     });
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(["bearer", "portalSession", "session"]);
     for (const [path, ops] of Object.entries(

@@ -4,6 +4,7 @@ import { createApp } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
+import { registerReportJobs } from "./modules/reports";
 import { registerRoutingJobs } from "./modules/routing";
 import { registerRuleJobs } from "./modules/rules";
 import { registerSlaJobs } from "./modules/sla";
@@ -46,6 +47,7 @@ async function main() {
   registerRuleJobs(runner);
   registerPortalJobs(runner, deps, mail, baseUrl);
   registerRoutingJobs(runner);
+  registerReportJobs(runner, deps, mail);
   registerSurveyJobs(runner, deps, mail, baseUrl);
   runner.start();
   const smtp =

@@ -341,11 +341,13 @@ describe("across organisations, the API answers as if foreign objects did not ex
       .sort();
     // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts;
     // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts; rules': rules.test.ts;
-    // survey links', found by their token before the tenant is known: survey-answers.test.ts).
+    // report schedules': reports/schedules.test.ts; survey links', found by their token before the
+    // tenant is known: survey-answers.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
       "DELETE /api/v1/channels/imap-mailboxes/{id}",
+      "DELETE /api/v1/report-schedules/{id}",
       "DELETE /api/v1/routing/skills/{id}",
       "DELETE /api/v1/rules/{id}",
       "DELETE /api/v1/sla-policies/{id}",
@@ -358,6 +360,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/customers/{id}/timeline",
       "GET /api/v1/portal/{slug}/attachments/{id}",
       "GET /api/v1/portal/{slug}/tickets/{id}",
+      "GET /api/v1/report-schedules/{id}",
       "GET /api/v1/routing/agents/{id}",
       "GET /api/v1/rules/{id}",
       "GET /api/v1/sla-policies/{id}",
@@ -375,6 +378,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "PATCH /api/v1/companies/{id}",
       "PATCH /api/v1/custom-fields/{id}",
       "PATCH /api/v1/customers/{id}",
+      "PATCH /api/v1/report-schedules/{id}",
       "PATCH /api/v1/routing/agents/{id}",
       "PATCH /api/v1/routing/skills/{id}",
       "PATCH /api/v1/rules/{id}",
@@ -389,6 +393,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "POST /api/v1/escalations/{id}/take",
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
       "POST /api/v1/portal/{slug}/tickets/{id}/supervisor",
+      "POST /api/v1/report-schedules/{id}/send-now",
       "POST /api/v1/surveys/{token}",
       "POST /api/v1/tickets/{id}/escalations",
       "POST /api/v1/tickets/{id}/merge",

@@ -15,6 +15,7 @@ export const queryKeys = {
     list: (filters: Query) => ["audit", filters] as const,
   },
   apiTokens: ["api-tokens"] as const,
+  reportSchedules: ["report-schedules"] as const,
   mailboxes: ["imap-mailboxes"] as const,
   tickets: {
     /** Every ticket list, count and detail: what a ticket write invalidates. */

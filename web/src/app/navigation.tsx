@@ -12,6 +12,7 @@ import {
   IconLayoutDashboard,
   IconMail,
   IconMoodSmile,
+  IconReportAnalytics,
   IconRoute,
   IconUserCircle,
   IconUsers,
@@ -26,6 +27,7 @@ type Path =
   | "/console"
   | "/routing"
   | "/escalations"
+  | "/reports/schedules"
   | "/admin/staff"
   | "/admin/teams"
   | "/admin/mail"
@@ -65,6 +67,9 @@ export function Navigation({ me }: { me: Me }) {
     work.push({ to: "/console", label: t("nav.console"), icon: <IconLayoutDashboard {...ICON} /> });
     work.push({ to: "/routing", label: t("nav.routing"), icon: <IconRoute {...ICON} /> });
     work.push({ to: "/escalations", label: t("escalations.title"), icon: <IconArrowBigUpLines {...ICON} /> });
+  }
+  if (roleAtLeast(me.role, "manager")) {
+    work.push({ to: "/reports/schedules", label: t("reports.navLabel"), icon: <IconReportAnalytics {...ICON} /> });
   }
   const sections: Section[] = [{ label: t("nav.work"), items: work }];
   if (me.role === "admin") {

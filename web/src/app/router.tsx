@@ -120,6 +120,14 @@ const escalationsRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/escalations/escalations-page"), "EscalationsPage"),
 });
 
+/** Scheduled reports: managers and admins (the admin area itself is for admins alone). */
+const reportSchedulesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/reports/schedules",
+  beforeLoad: ({ context }) => requireRole(context.me, "manager"),
+  component: lazyRouteComponent(() => import("../features/admin-reports/report-schedules-page"), "ReportSchedulesPage"),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/admin",
@@ -259,6 +267,7 @@ const routeTree = rootRoute.addChildren([
     consoleRoute,
     routingRoute,
     escalationsRoute,
+    reportSchedulesRoute,
     adminRoute.addChildren([
       adminIndexRoute,
       staffRoute,

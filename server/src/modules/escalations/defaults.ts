@@ -92,7 +92,7 @@ export const DEFAULT_REASONS: readonly DefaultReason[] = [
     code: "other",
     labels: { en: "Other", ro: "Altceva", de: "Sonstiges", ru: "Другое", ar: "سبب آخر" },
   },
-  // Added after the others: organisations that changed their list got it appended (migration 0023).
+  // Added after the others: organisations that changed their list got it appended (migration 0026).
   {
     code: "bad_rating",
     labels: {

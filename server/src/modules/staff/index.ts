@@ -9,6 +9,7 @@ export {
   type StaffContact,
   staffNames,
   teamNames,
+  teamNamesById,
 } from "./staff.queries";
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";

@@ -154,6 +154,16 @@ export async function staffNames(s: OrgTx, ids: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The names of teams by id. */
+export async function teamNamesById(s: OrgTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await s.tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.orgId, s.orgId), inArray(teams.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Replaces a user's team memberships. */
 export async function setUserTeams(s: OrgTx, userId: string, teamIds: string[]) {
   await s.tx.delete(teamMembers).where(and(eq(teamMembers.orgId, s.orgId), eq(teamMembers.userId, userId)));

@@ -63,3 +63,17 @@ SELECT "org_id", gen_random_uuid(), 'bad_rating',
 FROM "escalation_reasons" GROUP BY "org_id"
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 ALTER TABLE "escalation_reasons" FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+-- The metrics module's survey views (decision 021) stood in for these tables until now; they read them
+-- from here on, with the same columns, under the tables' row-level security.
+DROP VIEW metrics_survey_requests;--> statement-breakpoint
+DROP VIEW metrics_survey_responses;--> statement-breakpoint
+CREATE VIEW metrics_survey_requests WITH (security_invoker = true) AS
+  SELECT org_id, id, ticket_id, sent_at FROM survey_requests;
+--> statement-breakpoint
+CREATE VIEW metrics_survey_responses WITH (security_invoker = true) AS
+  SELECT org_id, ticket_id, rating, nps, created_at FROM survey_responses;
+--> statement-breakpoint
+REVOKE ALL ON metrics_survey_requests, metrics_survey_responses FROM frontline_app;
+--> statement-breakpoint
+GRANT SELECT ON metrics_survey_requests, metrics_survey_responses TO frontline_app;
