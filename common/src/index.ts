@@ -17,6 +17,7 @@ export * from "./contracts/search";
 export * from "./contracts/shared";
 export * from "./contracts/sla";
 export * from "./contracts/staff";
+export * from "./contracts/surveys";
 export * from "./contracts/tickets";
 export * from "./contracts/wallboard";
 export * from "./custom-fields/validate";

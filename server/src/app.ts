@@ -19,6 +19,7 @@ import { ruleRoutes } from "./modules/rules";
 import { searchRoutes } from "./modules/search";
 import { slaRoutes } from "./modules/sla";
 import { staffRoutes } from "./modules/staff";
+import { SURVEY_TOKEN_PATHS, surveyPublicRoutes, surveySettingsRoutes } from "./modules/surveys";
 import { attachmentRoutes, ticketRoutes, viewRoutes } from "./modules/tickets";
 import { wallboardRoutes } from "./modules/wallboard";
 import type { Deps } from "./platform/context";
@@ -46,13 +47,14 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
     c.set("ip", clientIp(c, deps.config.TRUST_PROXY));
     c.set("log", deps.log.child({ requestId: c.get("requestId") }));
     const started = performance.now();
-    c.get("log").debug({ method: c.req.method, path: c.req.path }, "request started");
+    const path = loggedPath(c.req.path);
+    c.get("log").debug({ method: c.req.method, path }, "request started");
     await next();
     const auth = c.get("auth");
     c.get("log").info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path,
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         orgId: auth?.orgId,
@@ -94,6 +96,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const v1 = createRouter();
   v1.route("/", publicAuthRoutes(limiter));
   v1.route("/", portalRoutes(limiter));
+  v1.route("/", surveyPublicRoutes(limiter));
   v1.use("*", authenticate());
   v1.route("/", authRoutes);
   v1.route("/", staffRoutes);
@@ -117,6 +120,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", scheduleRoutes);
   v1.route("/", escalationSettingsRoutes);
   v1.route("/", wallboardRoutes);
+  v1.route("/", surveySettingsRoutes);
   app.route("/api/v1", v1);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
@@ -171,6 +175,12 @@ async function auditDenied(c: Context<AppEnv>): Promise<void> {
   } catch (err) {
     c.get("log").error({ err }, "could not record a refused request");
   }
+}
+
+/** A path as logs show it: a survey link's token is a credential, so it never reaches a log line. */
+function loggedPath(path: string): string {
+  const prefix = SURVEY_TOKEN_PATHS.find((p) => path.startsWith(p));
+  return prefix ? `${prefix}…` : path;
 }
 
 function clientIp(c: Context<AppEnv>, trustProxy: boolean): string | null {

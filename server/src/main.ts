@@ -8,6 +8,7 @@ import { registerReportJobs } from "./modules/reports";
 import { registerRoutingJobs } from "./modules/routing";
 import { registerRuleJobs } from "./modules/rules";
 import { registerSlaJobs } from "./modules/sla";
+import { registerSurveyJobs } from "./modules/surveys";
 import { ConfigError, loadConfig, publicBaseUrl } from "./platform/config";
 import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
@@ -48,6 +49,7 @@ async function main() {
   registerPortalJobs(runner, deps, mail, baseUrl);
   registerRoutingJobs(runner);
   registerReportJobs(runner, deps, mail);
+  registerSurveyJobs(runner, deps, mail, baseUrl);
   runner.start();
   const smtp =
     config.SMTP_PORT === "off"

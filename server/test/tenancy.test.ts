@@ -60,6 +60,9 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "routing_ticket_requirements",
         "routing_ticket_skills",
         "sessions",
+        "survey_requests",
+        "survey_responses",
+        "survey_settings",
         "team_members",
         "team_calendars",
         "teams",
@@ -128,6 +131,8 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
         "routing_skills_org_name_key",
         "escalation_reasons_org_code_key",
         "escalation_links_org_token_key",
+        "survey_requests_org_ticket_key",
+        "survey_requests_org_token_key",
       ]),
     );
   });
@@ -328,15 +333,16 @@ describe("across organisations, the API answers as if foreign objects did not ex
 
   const ids = (res: { body: { data: { id: string }[] } }) => res.body.data.map((x) => x.id);
 
-  it("covers every route that takes an id (from the OpenAPI document)", async () => {
+  it("covers every route that takes an id or a link's token (from the OpenAPI document)", async () => {
     const spec = (await new Client(h.app).get("/api/openapi.json")).body;
     const withId = Object.entries(spec.paths as Record<string, object>)
-      .filter(([path]) => path.includes("{id}"))
+      .filter(([path]) => path.includes("{id}") || path.includes("{token}"))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     // When this list grows, add the new route to the tests below (the portal's: tenancy-portal.test.ts;
     // routing's: tenancy-routing.test.ts; SLA policies': sla-policies.test.ts; rules': rules.test.ts;
-    // report schedules': reports/schedules.test.ts).
+    // report schedules': reports/schedules.test.ts; survey links', found by their token before the
+    // tenant is known: survey-answers.test.ts).
     expect(withId).toEqual([
       "DELETE /api/v1/api-tokens/{id}",
       "DELETE /api/v1/business-calendars/{id}",
@@ -358,6 +364,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "GET /api/v1/routing/agents/{id}",
       "GET /api/v1/rules/{id}",
       "GET /api/v1/sla-policies/{id}",
+      "GET /api/v1/surveys/{token}",
       "GET /api/v1/teams/{id}",
       "GET /api/v1/teams/{id}/routing",
       "GET /api/v1/tickets/{id}",
@@ -387,6 +394,7 @@ describe("across organisations, the API answers as if foreign objects did not ex
       "POST /api/v1/portal/{slug}/tickets/{id}/messages",
       "POST /api/v1/portal/{slug}/tickets/{id}/supervisor",
       "POST /api/v1/report-schedules/{id}/send-now",
+      "POST /api/v1/surveys/{token}",
       "POST /api/v1/tickets/{id}/escalations",
       "POST /api/v1/tickets/{id}/merge",
       "POST /api/v1/tickets/{id}/messages",

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { idSchema, isoDateTime, type Locale, localeSchema, pageQuerySchema, type Role } from "./shared";
 
-/** Who raised it: an agent handing a case up, the customer asking for a supervisor, or a rule. */
-export const ESCALATION_TYPES = ["agent", "customer_request", "automatic"] as const;
+/**
+ * Who raised it: an agent handing a case up, the customer asking for a supervisor, a rule, or the
+ * customer's low rating in a satisfaction survey.
+ */
+export const ESCALATION_TYPES = ["agent", "customer_request", "automatic", "bad_rating"] as const;
 export const escalationTypeSchema = z.enum(ESCALATION_TYPES);
 export type EscalationType = z.infer<typeof escalationTypeSchema>;
 

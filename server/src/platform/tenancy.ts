@@ -29,6 +29,8 @@ export interface LookupKeys {
   supportAddress?: string;
   /** The customer portal names its organisation by the slug in its address. */
   organizationSlug?: string;
+  /** A satisfaction survey's link carries only its token, whose hash finds the survey. */
+  surveyTokenHash?: string;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function inLookup<T>(database: Database, keys: LookupKeys, fn: (tx:
       set_config('app.api_token_hash', ${keys.apiTokenHash ?? ""}, true),
       set_config('app.org_name', ${keys.organizationName ?? ""}, true),
       set_config('app.support_address', ${keys.supportAddress?.toLowerCase() ?? ""}, true),
-      set_config('app.org_slug', ${keys.organizationSlug ?? ""}, true)`);
+      set_config('app.org_slug', ${keys.organizationSlug ?? ""}, true),
+      set_config('app.survey_token_hash', ${keys.surveyTokenHash ?? ""}, true)`);
     return fn(tx);
   });
 }

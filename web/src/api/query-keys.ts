@@ -73,6 +73,8 @@ export const queryKeys = {
     reasons: ["escalation-reasons"] as const,
     phrases: ["escalation-phrases"] as const,
   },
+  /** The organisation's satisfaction survey settings. */
+  surveySettings: ["survey-settings"] as const,
   sla: {
     policies: ["sla-policies"] as const,
     /** Under the ticket's detail, so any write to the ticket (a reply, a status) refreshes its clocks too. */

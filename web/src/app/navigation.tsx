@@ -12,6 +12,7 @@ import {
   IconKey,
   IconLayoutDashboard,
   IconMail,
+  IconMoodSmile,
   IconPresentationAnalytics,
   IconReportAnalytics,
   IconRoute,
@@ -38,6 +39,7 @@ type Path =
   | "/admin/sla-policies"
   | "/admin/rules"
   | "/admin/escalations"
+  | "/admin/surveys"
   | "/admin/audit"
   | "/settings/profile"
   | "/settings/tokens";
@@ -95,6 +97,7 @@ export function Navigation({ me }: { me: Me }) {
           label: t("escalationSettings.nav"),
           icon: <IconArrowBigUpLines {...ICON} />,
         },
+        { to: "/admin/surveys", label: t("surveySettings.nav"), icon: <IconMoodSmile {...ICON} /> },
         { to: "/admin/audit", label: t("nav.audit"), icon: <IconHistory {...ICON} /> },
       ],
     });

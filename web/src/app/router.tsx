@@ -206,6 +206,12 @@ const escalationSettingsRoute = createRoute({
   ),
 });
 
+const surveySettingsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/surveys",
+  component: lazyRouteComponent(() => import("../features/admin-surveys/survey-settings-page"), "SurveySettingsPage"),
+});
+
 const settingsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/settings" });
 
 const settingsIndexRoute = createRoute({
@@ -255,8 +261,23 @@ const portalTicketRoute = createRoute({
   component: lazyRouteComponent(() => import("../features/portal/portal-ticket-page"), "PortalTicketPage"),
 });
 
+/** A rating from a survey mail's link: one of 1..5, else nothing (a hand-edited link rates nothing). */
+function parseSurveySearch(search: Record<string, unknown>): { rating?: number } {
+  const rating = Number(search.rating);
+  return Number.isInteger(rating) && rating >= 1 && rating <= 5 ? { rating } : {};
+}
+
+/** Where a satisfaction survey's mailed link lands: public, like the portal, without an account. */
+const surveyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/s/$token",
+  validateSearch: parseSurveySearch,
+  component: lazyRouteComponent(() => import("../features/surveys/survey-page"), "SurveyPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  surveyRoute,
   portalRoute.addChildren([portalHomeRoute, portalSignInRoute, portalSupervisorRoute, portalTicketRoute]),
   signedInRoute.addChildren([
     indexRoute,
@@ -278,6 +299,7 @@ const routeTree = rootRoute.addChildren([
       slaPoliciesRoute,
       rulesRoute,
       escalationSettingsRoute,
+      surveySettingsRoute,
       auditRoute,
     ]),
     settingsRoute.addChildren([settingsIndexRoute, profileRoute, tokensRoute]),

@@ -92,10 +92,24 @@ export const DEFAULT_REASONS: readonly DefaultReason[] = [
     code: "other",
     labels: { en: "Other", ro: "Altceva", de: "Sonstiges", ru: "Другое", ar: "سبب آخر" },
   },
+  // Added after the others: organisations that changed their list got it appended (migration 0026).
+  {
+    code: "bad_rating",
+    labels: {
+      en: "Low satisfaction rating",
+      ro: "Evaluare slabă a satisfacției",
+      de: "Schlechte Zufriedenheitsbewertung",
+      ru: "Низкая оценка удовлетворённости",
+      ar: "تقييم رضا منخفض",
+    },
+  },
 ];
 
 /** The reason a customer's own request is filed under. */
 export const CUSTOMER_REQUEST_REASON = "customer_request";
+
+/** The reason a low rating in a satisfaction survey is filed under. */
+export const BAD_RATING_REASON = "bad_rating";
 
 /**
  * What customers write when they want someone higher up, per language. Words match whole, case and

@@ -83,9 +83,10 @@ async function levelHandlers(s: OrgTx, ticket: TicketRow, level: number): Promis
 
 /**
  * Raises an escalation on a ticket inside the caller's transaction: agents' requests, customers'
- * requests and the rules engine's automatic ones all come through here. An agent's
- * escalation of an escalated ticket raises it a level; a customer's or a rule's, while one is
- * still open, raises nothing and answers the open one (`created: false`).
+ * requests, the rules engine's automatic ones and surveys' low ratings all come through here. An
+ * agent's escalation of an escalated ticket raises it a level; any other, while one is still open,
+ * raises nothing and answers the open one (`created: false`). Only a low rating may escalate a
+ * closed ticket.
  */
 export async function escalateTicket(
   s: OrgTx,
@@ -95,7 +96,10 @@ export async function escalateTicket(
   const ticket = await findTicket(s, input.ticketId, true);
   if (!ticket) throw notFound("Ticket");
   if (ticket.mergedIntoId) throw new AppError("conflict", "This ticket was merged into another; escalate that one");
-  if (ticket.status === "closed") throw new AppError("conflict", "This ticket is closed");
+  // A low rating often comes after the ticket was closed, and closed is final: the supervisor's
+  // follow-up is the escalation itself (decision 019).
+  if (ticket.status === "closed" && input.type !== "bad_rating")
+    throw new AppError("conflict", "This ticket is closed");
   const reason = await findReason(s, input.reason);
   if (!reason || (input.type === "agent" && !reason.active)) {
     throw new AppError("unprocessable", "Unknown reason", { reason: ["Unknown or retired reason"] });
@@ -119,7 +123,10 @@ export async function escalateTicket(
       note: input.note || null,
       toUserId: input.toUserId ?? null,
       createdByUserId: input.type === "agent" ? ctx.actor.userId : null,
-      createdByCustomerId: input.type === "customer_request" ? (ctx.actor.customerId ?? ticket.requesterId) : null,
+      createdByCustomerId:
+        input.type === "customer_request" || input.type === "bad_rating"
+          ? (ctx.actor.customerId ?? ticket.requesterId)
+          : null,
       createdByRule: input.type === "automatic" ? (input.ruleName ?? null) : null,
       // Set here rather than by the database: list cursors carry milliseconds, as Date does.
       createdAt: new Date(),

@@ -59,7 +59,7 @@ export const escalations = pgTable(
     orgId: orgId(),
     id: uuid("id").notNull(),
     ticketId: uuid("ticket_id").notNull(),
-    type: text("type", { enum: ["agent", "customer_request", "automatic"] }).notNull(),
+    type: text("type", { enum: ["agent", "customer_request", "automatic", "bad_rating"] }).notNull(),
     /** How a customer asked: in a message, through the link in a reply mail, or on the portal. */
     via: text("via", { enum: ["message", "mail_link", "portal"] }),
     /** A reason code of the organisation (the list may be the defaults, which have no rows: no foreign key). */

@@ -1,5 +1,6 @@
 import "./escalations.events";
 
+export { BAD_RATING_REASON } from "./defaults";
 export {
   ESCALATION_CHANGED,
   ESCALATION_CREATED,

@@ -19,6 +19,7 @@ const CODES = [
   "customer_request",
   "sla_breach",
   "other",
+  "bad_rating",
 ];
 
 describe("escalation reasons and phrases work", () => {
@@ -54,7 +55,7 @@ describe("escalation reasons and phrases work", () => {
         code: "fraud_suspected",
         labels: { en: "Fraud suspected", de: "Betrugsverdacht" },
         active: true,
-        position: 90,
+        position: 100,
         builtIn: false,
       },
     ]);

@@ -219,7 +219,7 @@ const WORDS: Record<Locale, EscalationWords> = {
 
 // Who raised it, as the recipient reads it: a colleague by name, else the customer or an automation.
 function escalatedBy(w: EscalationWords, f: EscalationMailFacts): string {
-  if (f.type === "customer_request") return w.customer;
+  if (f.type === "customer_request" || f.type === "bad_rating") return w.customer;
   if (f.type === "automatic") return w.automation;
   return f.actorName;
 }

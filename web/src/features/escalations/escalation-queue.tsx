@@ -12,7 +12,7 @@ import { EscalationActions } from "./escalation-actions";
 import { raisedByName, useReasonLabel } from "./escalation-labels";
 import { EscalationLevelBadge } from "./level-badge";
 
-const TYPE_COLORS = { agent: "blue", customer_request: "orange", automatic: "gray" } as const;
+const TYPE_COLORS = { agent: "blue", customer_request: "orange", automatic: "gray", bad_rating: "red" } as const;
 
 function Row({ escalation: e, me, status }: { escalation: Escalation; me: Me; status: EscalationStatus }) {
   const { t } = useTranslation();
