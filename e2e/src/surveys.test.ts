@@ -151,6 +151,35 @@ describe("satisfaction surveys", () => {
     expect((await survey()).response).toMatchObject({ rating: 5, comment: "It took a week to hear back." });
   });
 
+  it("a customer's rating from the survey link changes the CSAT card on the dashboard", async () => {
+    const manager = await staff("manager@demo.test");
+    await manager.goto(`${app.frontline.url}/dashboard`);
+    const card = manager.getByTestId("kpi-csat");
+    const shown = () => card.getByTestId("kpi-value").textContent();
+    await card.waitFor();
+    type Csat = { score: number | null; responses: number; distribution: number[] };
+    const csat = async () =>
+      (await callApi<{ data: { csat: Csat } }>(manager, app.frontline.url, "GET", "/metrics/summary")).data.csat;
+    const before = await csat();
+    await expect.poll(shown).not.toBe("");
+    const shownBefore = await shown();
+
+    const agent = await staff("agent@demo.test");
+    const email = await solveTicketFor(agent, "Mihai Ionescu", "ro", `Comanda nu a sosit ${Date.now()}`);
+    const { links } = await surveyMailTo(email);
+    const customer = await phone();
+    await customer.goto(links.get(1)!);
+    await customer.getByTestId("survey-rating-saved").waitFor();
+
+    const after = await csat();
+    expect(after.responses).toBe(before.responses + 1);
+    expect(after.distribution[0]).toBe(before.distribution[0]! + 1);
+    expect(after.score).not.toBe(before.score);
+    await manager.reload();
+    await expect.poll(shown).not.toBe(shownBefore);
+    await expect.poll(() => card.textContent()).toContain(String(after.responses));
+  });
+
   it("speaks the customer's language, right to left in Arabic", async () => {
     const agent = await staff("agent@demo.test");
     const email = await solveTicketFor(agent, "Layla Haddad", "ar", `طرد مفقود ${Date.now()}`);
