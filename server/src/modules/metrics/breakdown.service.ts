@@ -3,7 +3,17 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
-import { type Period, periodsOf, ratio, type Slice, seconds, sliceWhere, toPgArray, within } from "./filter";
+import {
+  factsOfSlice,
+  type Period,
+  periodsOf,
+  ratio,
+  type Slice,
+  seconds,
+  sliceWhere,
+  toPgArray,
+  within,
+} from "./filter";
 import { occupancyOf } from "./occupancy";
 import { sliceOf } from "./summary.service";
 
@@ -87,18 +97,22 @@ export async function breakdownRows(
     sql`SELECT ${k().key} AS key, count(*)::int AS n FROM metrics_tickets t ${k().join}
       WHERE ${sliceWhere(slice)} AND ${within(sql`t.created_at`, p)} GROUP BY 1`,
   );
+  // By agent, solves and replies count for the fact's own agent: the ticket is read only if the slice asks.
+  const byAgent = by === "agent";
   const solvedKey = k(sql`e.agent_id`);
+  const fe = factsOfSlice("e", slice, { agentColumn: sql`e.agent_id` });
+  const fr = factsOfSlice("r", slice, { agentColumn: sql`r.agent_id`, readsTicket: !byAgent });
   const solved = await grouped(
     s,
     sql`WITH solved AS (
         SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.agent_id, e.${spent} AS spent, coalesce(e.replies, 0) AS replies
-        FROM metric_ticket_events e JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-        WHERE e.org_id = ${s.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${sliceWhere(slice, sql`e.agent_id`)}
+        FROM metric_ticket_events e ${fe.join}
+        WHERE e.org_id = ${s.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${fe.where}
         ORDER BY e.ticket_id, e.at DESC)
       SELECT ${solvedKey.key} AS key, count(*)::int AS n,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY e.spent) AS resolution,
         coalesce(sum(e.replies), 0)::int AS replies
-      FROM solved e JOIN metrics_tickets t ON t.org_id = ${s.orgId} AND t.id = e.ticket_id ${solvedKey.join}
+      FROM solved e ${byAgent ? sql`` : sql`JOIN metrics_tickets t ON t.org_id = ${s.orgId} AND t.id = e.ticket_id`} ${solvedKey.join}
       GROUP BY 1`,
   );
   const replyKey = k(sql`r.agent_id`);
@@ -106,8 +120,8 @@ export async function breakdownRows(
     s,
     sql`SELECT ${replyKey.key} AS key, count(*)::int AS n,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY r.${spent}) FILTER (WHERE r.kind = 'first') AS first
-      FROM metric_replies r JOIN metrics_tickets t ON t.org_id = r.org_id AND t.id = r.ticket_id ${replyKey.join}
-      WHERE r.org_id = ${s.orgId} AND ${within(sql`r.at`, p)} AND ${sliceWhere(slice, sql`r.agent_id`)} GROUP BY 1`,
+      FROM metric_replies r ${fr.join} ${replyKey.join}
+      WHERE r.org_id = ${s.orgId} AND ${within(sql`r.at`, p)} AND ${fr.where} GROUP BY 1`,
   );
   const sla = await grouped(
     s,

@@ -5,7 +5,7 @@ import { rowsOf } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
 import { inOrg } from "../../platform/tenancy";
-import { type Period, periodsOf, type Slice, sliceWhere, within } from "./filter";
+import { factsOfSlice, type Period, periodsOf, type Slice, sliceWhere, within } from "./filter";
 import { sliceOf } from "./summary.service";
 
 /**
@@ -14,9 +14,13 @@ import { sliceOf } from "./summary.service";
  */
 function setQuery(set: DrillSet, slice: Slice, p: Period): SQL {
   const t = (agent?: SQL) => sliceWhere(slice, agent);
+  const fe = factsOfSlice("e", slice, { agentColumn: sql`e.agent_id` });
+  const fo = factsOfSlice("e", slice);
+  const fx = factsOfSlice("x", slice);
+  const fa = factsOfSlice("a", slice);
   const solvedIn = sql`SELECT DISTINCT ON (e.ticket_id) e.ticket_id AS id, e.at, e.replies FROM metric_ticket_events e
-    JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-    WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${t(sql`e.agent_id`)}
+    ${fe.join}
+    WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${fe.where}
     ORDER BY e.ticket_id, e.at DESC`;
   switch (set) {
     case "created":
@@ -31,25 +35,21 @@ function setQuery(set: DrillSet, slice: Slice, p: Period): SQL {
         WHERE s.replies = 1 AND s.id NOT IN (SELECT o.ticket_id FROM metric_ticket_events o
           WHERE o.org_id = ${slice.orgId} AND o.kind = 'reopened')`;
     case "reopened":
-      return sql`SELECT e.ticket_id AS id, max(e.at) AS at FROM metric_ticket_events e
-        JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-        WHERE e.org_id = ${slice.orgId} AND e.kind = 'reopened' AND ${within(sql`e.at`, p)} AND ${t()}
+      return sql`SELECT e.ticket_id AS id, max(e.at) AS at FROM metric_ticket_events e ${fo.join}
+        WHERE e.org_id = ${slice.orgId} AND e.kind = 'reopened' AND ${within(sql`e.at`, p)} AND ${fo.where}
         GROUP BY e.ticket_id`;
     case "slaBreached":
-      return sql`SELECT x.ticket_id AS id, min(x.at) AS at FROM metrics_sla_events x
-        JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-        WHERE x.org_id = ${slice.orgId} AND x.kind = 'breached' AND ${within(sql`x.at`, p)} AND ${t()}
+      return sql`SELECT x.ticket_id AS id, min(x.at) AS at FROM metrics_sla_events x ${fx.join}
+        WHERE x.org_id = ${slice.orgId} AND x.kind = 'breached' AND ${within(sql`x.at`, p)} AND ${fx.where}
         GROUP BY x.ticket_id`;
     case "escalated":
       // One row per escalation, as the figure counts them: a ticket escalated twice is listed twice.
-      return sql`SELECT x.ticket_id AS id, x.created_at AS at FROM metrics_escalations x
-        JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-        WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${t()}`;
+      return sql`SELECT x.ticket_id AS id, x.created_at AS at FROM metrics_escalations x ${fx.join}
+        WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${fx.where}`;
     case "rated":
     case "badRatings":
-      return sql`SELECT a.ticket_id AS id, a.created_at AS at FROM metrics_survey_responses a
-        JOIN metrics_tickets t ON t.org_id = a.org_id AND t.id = a.ticket_id
-        WHERE a.org_id = ${slice.orgId} AND ${within(sql`a.created_at`, p)} AND ${t()}
+      return sql`SELECT a.ticket_id AS id, a.created_at AS at FROM metrics_survey_responses a ${fa.join}
+        WHERE a.org_id = ${slice.orgId} AND ${within(sql`a.created_at`, p)} AND ${fa.where}
           ${set === "badRatings" ? sql`AND a.rating <= 3` : sql``}`;
   }
 }

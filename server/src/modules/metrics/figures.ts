@@ -2,7 +2,7 @@ import { type MetricFigures, SLA_TARGETS } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../platform/db";
 import type { OrgTx } from "../../platform/tenancy";
-import { type Period, ratio, type Slice, seconds, sliceWhere, within } from "./filter";
+import { factsOfSlice, type Period, ratio, type Slice, seconds, sliceWhere, within } from "./filter";
 import { satisfactionFigures } from "./satisfaction";
 
 // One aggregate pass per group of figures over the period; definitions in docs/metrics.md.
@@ -38,14 +38,13 @@ async function received(s: OrgTx, slice: Slice, p: Period) {
 /** Tickets solved in the period (each once, at its last solve in it), their resolution time, replies and reopens. */
 async function solved(s: OrgTx, slice: Slice, p: Period, businessTime: boolean) {
   const spent = businessTime ? "business_seconds" : "calendar_seconds";
+  const solvedFacts = factsOfSlice("e", slice, { agentColumn: sql`e.agent_id` });
   return one(
     s,
     sql`WITH solved AS (
         SELECT DISTINCT ON (e.ticket_id) e.ticket_id, e.${sql.raw(spent)} AS spent, coalesce(e.replies, 0) AS replies
-        FROM metric_ticket_events e
-        JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-        WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)}
-          AND ${sliceWhere(slice, sql`e.agent_id`)}
+        FROM metric_ticket_events e ${solvedFacts.join}
+        WHERE e.org_id = ${slice.orgId} AND e.kind = 'solved' AND ${within(sql`e.at`, p)} AND ${solvedFacts.where}
         ORDER BY e.ticket_id, e.at DESC
       ), counted AS (
         SELECT solved.spent, solved.replies,
@@ -64,36 +63,36 @@ async function solved(s: OrgTx, slice: Slice, p: Period, businessTime: boolean) 
 
 /** Tickets reopened in the period, each once. */
 async function reopened(s: OrgTx, slice: Slice, p: Period) {
+  const f = factsOfSlice("e", slice);
   return one(
     s,
-    sql`SELECT count(DISTINCT e.ticket_id)::int AS reopened FROM metric_ticket_events e
-      JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-      WHERE e.org_id = ${slice.orgId} AND e.kind = 'reopened' AND ${within(sql`e.at`, p)} AND ${sliceWhere(slice)}`,
+    sql`SELECT count(DISTINCT e.ticket_id)::int AS reopened FROM metric_ticket_events e ${f.join}
+      WHERE e.org_id = ${slice.orgId} AND e.kind = 'reopened' AND ${within(sql`e.at`, p)} AND ${f.where}`,
   );
 }
 
 /** First and next replies sent in the period, by how long the customer had waited. */
 async function replies(s: OrgTx, slice: Slice, p: Period, businessTime: boolean) {
   const spent = businessTime ? "r.business_seconds" : "r.calendar_seconds";
+  const f = factsOfSlice("r", slice, { agentColumn: sql`r.agent_id` });
   return one(
     s,
     sql`SELECT ${stats(`CASE WHEN r.kind = 'first' THEN ${spent} END`, "first")},
         ${stats(`CASE WHEN r.kind = 'next' THEN ${spent} END`, "next")}
-      FROM metric_replies r JOIN metrics_tickets t ON t.org_id = r.org_id AND t.id = r.ticket_id
-      WHERE r.org_id = ${slice.orgId} AND r.kind IN ('first', 'next') AND ${within(sql`r.at`, p)}
-        AND ${sliceWhere(slice, sql`r.agent_id`)}`,
+      FROM metric_replies r ${f.join}
+      WHERE r.org_id = ${slice.orgId} AND r.kind IN ('first', 'next') AND ${within(sql`r.at`, p)} AND ${f.where}`,
   );
 }
 
 /** Promises that ended in the period, kept or missed, by target. */
 async function sla(s: OrgTx, slice: Slice, p: Period): Promise<MetricFigures["slaAttainment"]> {
+  const f = factsOfSlice("x", slice);
   const rows = rowsOf<{ target: string; met: number; breached: number }>(
     await s.tx.execute(sql`SELECT x.target,
         count(*) FILTER (WHERE x.kind = 'met')::int AS met,
         count(*) FILTER (WHERE x.kind = 'breached')::int AS breached
-      FROM metrics_sla_events x JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-      WHERE x.org_id = ${slice.orgId} AND x.kind IN ('met', 'breached') AND ${within(sql`x.at`, p)}
-        AND ${sliceWhere(slice)}
+      FROM metrics_sla_events x ${f.join}
+      WHERE x.org_id = ${slice.orgId} AND x.kind IN ('met', 'breached') AND ${within(sql`x.at`, p)} AND ${f.where}
       GROUP BY x.target`),
   );
   const byTarget = SLA_TARGETS.flatMap((target) => {
@@ -107,13 +106,14 @@ async function sla(s: OrgTx, slice: Slice, p: Period): Promise<MetricFigures["sl
 
 /** Escalations raised in the period, and how long they took to be taken and resolved (calendar time). */
 async function escalations(s: OrgTx, slice: Slice, p: Period) {
+  const f = factsOfSlice("x", slice);
   return one(
     s,
     sql`SELECT count(*)::int AS escalations,
         ${stats("extract(epoch FROM (x.taken_at - x.created_at))", "take")},
         ${stats("extract(epoch FROM (x.resolved_at - x.created_at))", "resolve")}
-      FROM metrics_escalations x JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-      WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${sliceWhere(slice)}`,
+      FROM metrics_escalations x ${f.join}
+      WHERE x.org_id = ${slice.orgId} AND ${within(sql`x.created_at`, p)} AND ${f.where}`,
   );
 }
 

@@ -46,6 +46,29 @@ describe("metrics API", () => {
     expect((await a.as.agent.get(`/api/v1/metrics/tickets?set=created&agentId=${a.users.admin.id}`)).status).toBe(403);
   });
 
+  it("leaves out a ticket merged into another, with or without a slice", async () => {
+    const c = await makeOrg(h);
+    const open = async (subject: string) =>
+      (
+        await c.as.agent.post("/api/v1/tickets", {
+          subject,
+          requester: { email: uniqueEmail(), name: "Ion" },
+          message: { body: "Hello" },
+          channel: "email",
+        })
+      ).body.data.id as string;
+    const kept = await open("Kept");
+    const duplicate = await open("Duplicate");
+    const merged = await c.as.supervisor.post(`/api/v1/tickets/${kept}/merge`, { sourceId: duplicate });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    for (const query of ["", "?channel=email"]) {
+      const m = (await c.as.manager.get(`/api/v1/metrics/summary${query}`)).body.data;
+      expect(m, query).toMatchObject({ ticketsCreated: 1, ticketsSolved: 0 });
+      const solved = (await c.as.manager.get(`/api/v1/metrics/tickets?set=solved${query.replace("?", "&")}`)).body;
+      expect(solved.data).toEqual([]);
+    }
+  });
+
   it("answers bad queries with the failing field", async () => {
     const bad = async (query: string, field: string, status = 400) => {
       const res = await a.as.manager.get(`/api/v1/metrics/${query}`);

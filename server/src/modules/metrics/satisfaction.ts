@@ -2,7 +2,7 @@ import type { MetricFigures } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import { rowsOf } from "../../platform/db";
 import type { OrgTx } from "../../platform/tenancy";
-import { type Period, ratio, type Slice, sliceWhere, within } from "./filter";
+import { factsOfSlice, type Period, ratio, type Slice, within } from "./filter";
 
 type Satisfaction = Pick<MetricFigures, "csat" | "nps" | "surveys">;
 
@@ -11,6 +11,8 @@ type Satisfaction = Pick<MetricFigures, "csat" | "nps" | "surveys">;
  * and surveys sent in the period with how many of them were answered.
  */
 export async function satisfactionFigures(s: OrgTx, slice: Slice, p: Period): Promise<Satisfaction> {
+  const fa = factsOfSlice("a", slice);
+  const fq = factsOfSlice("q", slice);
   const [r] = rowsOf<Record<string, number | null>>(
     await s.tx.execute(sql`SELECT count(*)::int AS responses,
         count(*) FILTER (WHERE a.rating = 1)::int AS r1, count(*) FILTER (WHERE a.rating = 2)::int AS r2,
@@ -20,16 +22,15 @@ export async function satisfactionFigures(s: OrgTx, slice: Slice, p: Period): Pr
         count(*) FILTER (WHERE a.nps >= 9)::int AS promoters,
         count(*) FILTER (WHERE a.nps BETWEEN 7 AND 8)::int AS passives,
         count(*) FILTER (WHERE a.nps <= 6)::int AS detractors
-      FROM metrics_survey_responses a JOIN metrics_tickets t ON t.org_id = a.org_id AND t.id = a.ticket_id
-      WHERE a.org_id = ${slice.orgId} AND ${within(sql`a.created_at`, p)} AND ${sliceWhere(slice)}`),
+      FROM metrics_survey_responses a ${fa.join}
+      WHERE a.org_id = ${slice.orgId} AND ${within(sql`a.created_at`, p)} AND ${fa.where}`),
   );
   const [q] = rowsOf<{ sent: number; answered: number }>(
     await s.tx.execute(sql`SELECT count(*)::int AS sent,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM metrics_survey_responses a
           WHERE a.org_id = q.org_id AND a.ticket_id = q.ticket_id))::int AS answered
-      FROM metrics_survey_requests q JOIN metrics_tickets t ON t.org_id = q.org_id AND t.id = q.ticket_id
-      WHERE q.org_id = ${slice.orgId} AND q.sent_at IS NOT NULL AND ${within(sql`q.sent_at`, p)}
-        AND ${sliceWhere(slice)}`),
+      FROM metrics_survey_requests q ${fq.join}
+      WHERE q.org_id = ${slice.orgId} AND q.sent_at IS NOT NULL AND ${within(sql`q.sent_at`, p)} AND ${fq.where}`),
   );
   const n = (k: string) => Number(r?.[k] ?? 0);
   const distribution = [n("r1"), n("r2"), n("r3"), n("r4"), n("r5")];

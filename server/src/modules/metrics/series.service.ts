@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
-import { type Period, periodsOf, ratio, seconds, sliceWhere, within } from "./filter";
+import { factsOfSlice, type Period, periodsOf, ratio, seconds, sliceWhere, within } from "./filter";
 import { sliceOf } from "./summary.service";
 import { viewerZone } from "./viewer";
 
@@ -37,6 +37,11 @@ export async function metricsSeries(ctx: Ctx, q: MetricsSeriesQuery): Promise<Me
     const zone = q.timeZone ?? (await viewerZone(s, ctx));
     const slice = await sliceOf(s, ctx, q);
     const where = (agent?: SQL) => sliceWhere(slice, agent);
+    const solvedAgent = sql`CASE WHEN e.kind = 'solved' THEN e.agent_id ELSE t.assignee_id END`;
+    const fe = factsOfSlice("e", slice, { agentColumn: solvedAgent, readsTicket: Boolean(slice.scope.agentId) });
+    const fr = factsOfSlice("r", slice, { agentColumn: sql`r.agent_id` });
+    const fx = factsOfSlice("x", slice);
+    const fa = factsOfSlice("a", slice);
     const spent = sql.raw(q.businessTime ? "business_seconds" : "calendar_seconds");
     const grouped = async (query: SQL) =>
       new Map(rowsOf<Bucketed>(await s.tx.execute(query)).map((r) => [r.bucket, r]));
@@ -49,25 +54,24 @@ export async function metricsSeries(ctx: Ctx, q: MetricsSeriesQuery): Promise<Me
         count(*) FILTER (WHERE e.kind = 'reopened')::int AS reopened,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY e.spent) FILTER (WHERE e.kind = 'solved') AS resolution
       FROM (SELECT DISTINCT ON (e.ticket_id, e.kind, 1) ${b(sql`e.at`)} AS bucket, e.kind, e.${spent} AS spent
-        FROM metric_ticket_events e JOIN metrics_tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-        WHERE e.org_id = ${s.orgId} AND ${within(sql`e.at`, current)}
-          AND ${where(sql`CASE WHEN e.kind = 'solved' THEN e.agent_id ELSE t.assignee_id END`)}
+        FROM metric_ticket_events e ${fe.join}
+        WHERE e.org_id = ${s.orgId} AND ${within(sql`e.at`, current)} AND ${fe.where}
         ORDER BY e.ticket_id, e.kind, 1, e.at DESC) e
       GROUP BY 1`);
     const replies = await grouped(sql`SELECT ${b(sql`r.at`)} AS bucket,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY r.${spent}) AS first
-      FROM metric_replies r JOIN metrics_tickets t ON t.org_id = r.org_id AND t.id = r.ticket_id
-      WHERE r.org_id = ${s.orgId} AND r.kind = 'first' AND ${within(sql`r.at`, current)} AND ${where(sql`r.agent_id`)}
+      FROM metric_replies r ${fr.join}
+      WHERE r.org_id = ${s.orgId} AND r.kind = 'first' AND ${within(sql`r.at`, current)} AND ${fr.where}
       GROUP BY 1`);
     const sla = await grouped(sql`SELECT ${b(sql`x.at`)} AS bucket,
         count(*) FILTER (WHERE x.kind = 'met')::int AS met, count(*)::int AS ended
-      FROM metrics_sla_events x JOIN metrics_tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
-      WHERE x.org_id = ${s.orgId} AND x.kind IN ('met', 'breached') AND ${within(sql`x.at`, current)} AND ${where()}
+      FROM metrics_sla_events x ${fx.join}
+      WHERE x.org_id = ${s.orgId} AND x.kind IN ('met', 'breached') AND ${within(sql`x.at`, current)} AND ${fx.where}
       GROUP BY 1`);
     const csat = await grouped(sql`SELECT ${b(sql`a.created_at`)} AS bucket,
         count(*) FILTER (WHERE a.rating >= 4)::int AS good, count(*)::int AS rated
-      FROM metrics_survey_responses a JOIN metrics_tickets t ON t.org_id = a.org_id AND t.id = a.ticket_id
-      WHERE a.org_id = ${s.orgId} AND ${within(sql`a.created_at`, current)} AND ${where()}
+      FROM metrics_survey_responses a ${fa.join}
+      WHERE a.org_id = ${s.orgId} AND ${within(sql`a.created_at`, current)} AND ${fa.where}
       GROUP BY 1`);
     const n = (m: Map<string, Bucketed>, k: string, f: string) => Number(m.get(k)?.[f] ?? 0);
     const points = (await bucketsOf(s, current, q.interval, zone)).map(({ bucket, at }) => ({

@@ -67,6 +67,8 @@ export const tickets = pgTable(
     index("tickets_org_team_idx").on(t.orgId, t.teamId, t.status),
     index("tickets_org_requester_idx").on(t.orgId, t.requesterId, t.createdAt),
     index("tickets_org_tags_idx").using("gin", t.tags),
+    // Reports leave out tickets merged into others: few, so only those are indexed.
+    index("tickets_org_merged_idx").on(t.orgId, t.id).where(sql`${t.mergedIntoId} IS NOT NULL`),
     // Reports: tickets received in a period.
     index("tickets_org_created_idx").on(t.orgId, t.createdAt),
     // The inbox's "SLA due soonest": the same key as the list's order (ticket-order.ts), nothing due last.
