@@ -193,16 +193,51 @@ const rawSummaryOf = (p: { from: string; to: string }) => {
 };
 const rawSummary = rawSummaryOf(last30);
 const rawYear = rawSummaryOf(last365);
-const rawSeries = raw(sql`SELECT date_trunc('day', created_at AT TIME ZONE 'Europe/Bucharest'), count(*)
-  FROM tickets WHERE org_id = ${orgId} AND created_at >= ${p30} AND created_at < ${p30to} GROUP BY 1`);
-const rawBreakdown = raw(sql`SELECT agent_id, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds)
-  FROM metric_replies WHERE org_id = ${orgId} AND at >= ${p30} AND at < ${p30to} GROUP BY agent_id`);
-const rawComplaints = raw(sql`SELECT tag, count(*) FROM tickets, unnest(tags) AS tag
-  WHERE org_id = ${orgId} AND created_at >= ${p30} AND created_at < ${p30to} GROUP BY tag ORDER BY 2 DESC LIMIT 15`);
-const rawDrill = raw(sql`SELECT t.id, t.number, t.subject, e.at FROM metric_ticket_events e
-  JOIN tickets t ON t.org_id = e.org_id AND t.id = e.ticket_id
-  WHERE e.org_id = ${orgId} AND e.kind = 'solved' AND e.at >= ${p30} AND e.at < ${p30to}
-  ORDER BY e.at DESC LIMIT 51`);
+const many = (queries: ReturnType<typeof sql>[]) => () =>
+  inOrg(database, orgId, async (s) => {
+    for (const q of queries) await s.tx.execute(q);
+  });
+const day = (column: string) => sql.raw(`date_trunc('day', ${column} AT TIME ZONE 'Europe/Bucharest')`);
+const in30 = (column: string) => sql`${sql.raw(column)} >= ${p30} AND ${sql.raw(column)} < ${p30to}`;
+// The trend: created, solved and reopened (each ticket once a day), medians, SLA and CSAT per day.
+const rawSeries = many([
+  sql`SELECT ${day("created_at")}, count(*) FROM tickets WHERE org_id = ${orgId} AND ${in30("created_at")} GROUP BY 1`,
+  sql`SELECT d, count(*) FILTER (WHERE kind = 'solved'), count(*) FILTER (WHERE kind = 'reopened'),
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds) FILTER (WHERE kind = 'solved')
+    FROM (SELECT DISTINCT ON (ticket_id, kind, 1) ${day("at")} AS d, kind, calendar_seconds FROM metric_ticket_events
+      WHERE org_id = ${orgId} AND ${in30("at")} ORDER BY ticket_id, kind, 1, at DESC) e GROUP BY 1`,
+  sql`SELECT ${day("at")}, percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds) FROM metric_replies
+    WHERE org_id = ${orgId} AND kind = 'first' AND ${in30("at")} GROUP BY 1`,
+  sql`SELECT ${day("at")}, count(*) FILTER (WHERE kind = 'met'), count(*) FROM sla_events
+    WHERE org_id = ${orgId} AND kind IN ('met', 'breached') AND ${in30("at")} GROUP BY 1`,
+]);
+// Per agent: tickets received, solves with their replies and resolution, replies, SLA.
+const rawBreakdown = many([
+  sql`SELECT assignee_id, count(*) FROM tickets WHERE org_id = ${orgId} AND ${in30("created_at")} GROUP BY 1`,
+  sql`SELECT agent_id, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds), sum(replies)
+    FROM (SELECT DISTINCT ON (ticket_id) agent_id, calendar_seconds, replies FROM metric_ticket_events
+      WHERE org_id = ${orgId} AND kind = 'solved' AND ${in30("at")} ORDER BY ticket_id, at DESC) e GROUP BY 1`,
+  sql`SELECT agent_id, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds) FILTER (WHERE kind = 'first')
+    FROM metric_replies WHERE org_id = ${orgId} AND ${in30("at")} GROUP BY 1`,
+  sql`SELECT t.assignee_id, count(*) FILTER (WHERE x.kind = 'met'), count(*) FROM sla_events x
+    JOIN tickets t ON t.org_id = x.org_id AND t.id = x.ticket_id
+    WHERE x.org_id = ${orgId} AND x.kind IN ('met', 'breached') AND x.at >= ${p30} AND x.at < ${p30to} GROUP BY 1`,
+]);
+// Tags: totals against the period before, then the counts per week.
+const rawComplaints = many([
+  sql`SELECT tag, count(*) FILTER (WHERE ${in30("created_at")}), count(*) FILTER (WHERE created_at < ${p30})
+    FROM tickets, unnest(tags) AS tag
+    WHERE org_id = ${orgId} AND created_at >= ${p30} - interval '30 days' AND created_at < ${p30to}
+    GROUP BY tag ORDER BY 2 DESC LIMIT 15`,
+  sql`SELECT tag, date_trunc('week', created_at AT TIME ZONE 'Europe/Bucharest'), count(*)
+    FROM tickets, unnest(tags) AS tag WHERE org_id = ${orgId} AND ${in30("created_at")} GROUP BY 1, 2`,
+]);
+// The latest solves of the period, each ticket once, with their tickets.
+const rawDrill = raw(sql`SELECT t.id, t.number, t.subject, s.at FROM (
+    SELECT DISTINCT ON (ticket_id) ticket_id, at FROM metric_ticket_events
+    WHERE org_id = ${orgId} AND kind = 'solved' AND ${in30("at")} ORDER BY ticket_id, at DESC) s
+  JOIN tickets t ON t.org_id = ${orgId} AND t.id = s.ticket_id
+  ORDER BY s.at DESC, t.id DESC LIMIT 51`);
 // EXPLAIN=1 prints the plans of the raw figures: where the database itself spends the time.
 if (process.env.EXPLAIN) {
   await inOrg(database, orgId, async (s) => {
