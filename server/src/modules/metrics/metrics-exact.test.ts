@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeOrg, signedIn, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
+import { mailsTo } from "../../../test/portal";
+import { startRelay } from "../../../test/smtp-relay";
+import { customer, deliverSurveys, surveyTokenIn } from "../../../test/surveys";
 import { systemCtx } from "../../platform/context";
 import { JobRunner } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
@@ -11,9 +14,11 @@ import { addCustomerMessage, findTicket } from "../tickets";
 // Friday, 09:00–17:00 UTC; Monday 2 March 2026 starts the week. Only the clock is faked.
 
 let h: Awaited<ReturnType<typeof testApp>>;
+let relay: Awaited<ReturnType<typeof startRelay>>;
 let org: TestOrg;
 let teamId: string;
 const ids: Record<string, string> = {};
+const customers: Record<string, string> = {};
 
 const at = (iso: string) => vi.setSystemTime(new Date(iso));
 /** A session begun at the faked moment: an older one would have lapsed in the faked days between. */
@@ -23,7 +28,7 @@ async function ticket(key: string, when: string, extra: Record<string, unknown>)
   at(when);
   const res = await (await as("agent")).post("/api/v1/tickets", {
     subject: `Ticket ${key}`,
-    requester: { email: uniqueEmail(key), name: `Customer ${key}` },
+    requester: { email: (customers[key] = uniqueEmail(key.toLowerCase())), name: `Customer ${key}` },
     message: { body: "My order has not arrived" },
     channel: "email",
     assigneeId: org.users.agent.id,
@@ -52,6 +57,17 @@ async function customerWrites(key: string, when: string) {
   });
 }
 
+/** The survey of a solved ticket goes out at once; the customer answers it at `when`. */
+async function surveyOut(key: string) {
+  await deliverSurveys(h, relay, [org.orgId], new Date());
+  expect(await mailsTo(relay, customers[key]!)).toHaveLength(1);
+}
+async function rate(key: string, when: string, answer: { rating: number; nps: number }) {
+  at(when);
+  const token = surveyTokenIn((await mailsTo(relay, customers[key]!))[0]!.text);
+  expect((await customer(h).post(`/api/v1/surveys/${token}`, answer)).status).toBe(201);
+}
+
 async function checkSla(when: string) {
   at(when);
   const runner = new JobRunner(h.deps, { nodeId: `metrics-${when}`, orgIds: [org.orgId] });
@@ -60,7 +76,8 @@ async function checkSla(when: string) {
 }
 
 beforeAll(async () => {
-  h = await testApp();
+  relay = await startRelay();
+  h = await testApp({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` });
   vi.useFakeTimers({ toFake: ["Date"] });
   at("2026-02-20T08:00:00Z");
   org = await makeOrg(h);
@@ -87,10 +104,18 @@ beforeAll(async () => {
     warnBeforeMinutes: 0,
   });
   expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+  // Surveys go out as soon as a ticket is solved, with the NPS question; only a 1 asks a supervisor.
+  const surveys = await (await as("admin")).patch("/api/v1/settings/surveys", {
+    delayMinutes: 0,
+    nps: true,
+    badRatingAtOrBelow: 1,
+  });
+  expect(surveys.status, JSON.stringify(surveys.body)).toBe(200);
 
   // The week before: T0 answered in 30 minutes and solved after an hour.
   await ticket("T0", "2026-02-25T10:00:00Z", { tags: ["refund"] });
   await reply("T0", "2026-02-25T10:30:00Z", "solved");
+  await surveyOut("T0");
   // The agent is online on Monday from 07:00 to 17:00 only.
   at("2026-03-02T07:00:00Z");
   expect((await (await as("agent")).put("/api/v1/me/presence", { status: "online" })).status).toBe(200);
@@ -100,6 +125,8 @@ beforeAll(async () => {
   await reply("T1", "2026-03-02T10:00:00Z");
   at("2026-03-02T12:00:00Z");
   await (await as("agent")).patch(`/api/v1/tickets/${ids.T1}`, { status: "solved" });
+  await surveyOut("T1");
+  await rate("T1", "2026-03-02T12:30:00Z", { rating: 5, nps: 10 });
   // T2: answered in 30 minutes and left waiting on the customer (the clocks pause), who writes on
   // Tuesday at 10:00; answered and solved at 11:00.
   await ticket("T2", "2026-03-02T13:00:00Z", { priority: "high", teamId, tags: ["refund", "late"] });
@@ -108,6 +135,8 @@ beforeAll(async () => {
   expect((await (await as("agent")).put("/api/v1/me/presence", { status: "offline" })).status).toBe(200);
   await customerWrites("T2", "2026-03-03T10:00:00Z");
   await reply("T2", "2026-03-03T11:00:00Z", "solved");
+  await surveyOut("T2");
+  await rate("T2", "2026-03-03T12:00:00Z", { rating: 2, nps: 3 });
   // The manager is online for an idle hour on Tuesday afternoon.
   at("2026-03-03T15:00:00Z");
   expect((await (await as("manager")).put("/api/v1/me/presence", { status: "online" })).status).toBe(200);
@@ -116,6 +145,7 @@ beforeAll(async () => {
   // T3 (by phone): solved with the first answer, reopened by the customer at noon, solved again at 13:00.
   await ticket("T3", "2026-03-04T09:00:00Z", { channel: "phone", tags: ["refund"] });
   await reply("T3", "2026-03-04T09:15:00Z", "solved");
+  await surveyOut("T3");
   await customerWrites("T3", "2026-03-04T12:00:00Z");
   await reply("T3", "2026-03-04T13:00:00Z", "solved");
   // T4: escalated half an hour after it came, taken at closing time, resolved next morning; still open.
@@ -136,8 +166,9 @@ beforeAll(async () => {
   at("2026-03-10T08:00:00Z");
 }, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
+  await relay?.close();
 });
 
 const WEEK = "from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z";
@@ -211,6 +242,17 @@ describe("metrics over a known week", () => {
       timeToTake: { count: 1, median: 1800, p90: 1800 },
       timeToResolve: { count: 1, median: 63000, p90: 63000 },
     });
+  });
+
+  it("count ratings and surveys: CSAT, its distribution, NPS and the response rate", async () => {
+    const m = await summary();
+    // T1 rated 5 (NPS 10), T2 rated 2 (NPS 3); T3's survey went out and was never answered.
+    expect(m.csat).toEqual({ score: 0.5, responses: 2, distribution: [0, 1, 0, 0, 1] });
+    expect(m.nps).toEqual({ score: 0, responses: 2, promoters: 1, passives: 0, detractors: 1 });
+    expect(m.surveys).toEqual({ sent: 3, answered: 2, responseRate: 2 / 3 });
+    expect(m.previous.surveys).toEqual({ sent: 1, answered: 0, responseRate: 0 });
+    const bad = (await (await as("manager")).get(`/api/v1/metrics/tickets?${WEEK}&set=badRatings`)).body;
+    expect(bad.data.map((t: { id: string }) => t.id)).toEqual([ids.T2]);
   });
 
   it("slice by channel, tag, team and agent, within the viewer's scope", async () => {
