@@ -26,9 +26,10 @@ const as = (role: "agent" | "supervisor" | "manager" | "admin") => signedIn(h, o
 
 async function ticket(key: string, when: string, extra: Record<string, unknown>) {
   at(when);
+  customers[key] = uniqueEmail(key.toLowerCase());
   const res = await (await as("agent")).post("/api/v1/tickets", {
     subject: `Ticket ${key}`,
-    requester: { email: (customers[key] = uniqueEmail(key.toLowerCase())), name: `Customer ${key}` },
+    requester: { email: customers[key], name: `Customer ${key}` },
     message: { body: "My order has not arrived" },
     channel: "email",
     assigneeId: org.users.agent.id,

@@ -87,7 +87,9 @@ export async function buildReport(
     ...row.recipientEmails.map((address) => ({ name: "", address })),
   ].filter((r) => {
     const key = r.address.toLowerCase();
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   return { data, recipients, pdf: await reportPdf(data), csv: reportCsv(data) };
 }

@@ -1,5 +1,5 @@
 import type { PublicSurvey, SurveyAnswerInput, SurveySettings } from "@frontline/common";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import type { Ctx, Deps } from "../../platform/context";
 import { AppError, type FieldErrors } from "../../platform/errors";
 import { sha256 } from "../../platform/ids";
@@ -32,7 +32,8 @@ async function surveyOfToken(deps: Deps, token: string): Promise<{ orgId: string
     tx
       .select({ orgId: surveyRequests.orgId, id: surveyRequests.id })
       .from(surveyRequests)
-      .where(and(eq(surveyRequests.tokenHash, hash), gt(surveyRequests.expiresAt, sql`now()`)))
+      // The process's clock, as everywhere a deadline is decided (the jobs, the sending above).
+      .where(and(eq(surveyRequests.tokenHash, hash), gt(surveyRequests.expiresAt, new Date())))
       .limit(1),
   );
   if (!found) throw invalidLink();
