@@ -80,6 +80,9 @@ await inOrg(database, orgId, (s) =>
     FROM generate_series(1, ${CUSTOMERS}::int) g`),
 );
 
+// Tickets arrive in time order over the last year, as in a real desk (so a period's rows lie together);
+// those of the last two weeks are partly still open, the older ones solved or closed.
+const recent = sql`${new Date(now - 14 * DAY).toISOString()}::timestamptz`;
 // Tickets over the last year, with the facts the metrics module records as they happen: replies,
 // solves and reopens, SLA outcomes and escalations, in proportions like a busy help desk's.
 for (let from = 0; from < TICKETS; from += BATCH) {
@@ -89,13 +92,15 @@ for (let from = 0; from < TICKETS; from += BATCH) {
       sql`CREATE TEMP TABLE IF NOT EXISTS bench_batch (id uuid, n int, created timestamptz) ON COMMIT DROP`,
     );
     await s.tx.execute(sql`INSERT INTO bench_batch
-      SELECT gen_random_uuid(), g, to_timestamp(${(now - 365 * DAY) / 1000}::float8 + random() * ${365 * 86400}::float8)
+      SELECT gen_random_uuid(), g,
+        to_timestamp(${(now - 365 * DAY) / 1000}::float8 + g::float8 / ${TICKETS}::float8 * ${365 * 86400}::float8 + random() * 600)
       FROM generate_series(${from + 1}::int, ${to}::int) g`);
     await s.tx.execute(sql`WITH c AS (SELECT array_agg(id) AS ids FROM customers WHERE org_id = ${orgId})
       INSERT INTO tickets (org_id, id, number, subject, status, priority, channel, requester_id, assignee_id, team_id,
         tags, language, created_at, updated_at, solved_at, last_message_at)
       SELECT ${orgId}, b.id, b.n, 'Ticket ' || b.n,
-        (ARRAY['solved','solved','solved','solved','closed','closed','open','pending','new','solved'])[1 + b.n % 10],
+        CASE WHEN b.created < ${recent} THEN (CASE WHEN b.n % 10 IN (4, 5) THEN 'closed' ELSE 'solved' END)
+          ELSE (ARRAY['solved','solved','solved','solved','closed','closed','open','pending','new','solved'])[1 + b.n % 10] END,
         (ARRAY['low','normal','normal','normal','high','urgent'])[1 + (b.n / 7) % 6],
         (ARRAY['email','email','web','portal','chat','phone','api'])[1 + (b.n / 3) % 7],
         c.ids[1 + b.n % ${CUSTOMERS}],
@@ -119,7 +124,7 @@ for (let from = 0; from < TICKETS; from += BATCH) {
       SELECT ${orgId}, gen_random_uuid(), b.id, 'solved', b.created + make_interval(secs => w.spent),
         (${uuidArray(staff)}::uuid[])[1 + b.n % ${AGENTS}], w.spent, (w.spent * 0.5)::int, 1 + (b.n + 1) % 2
       FROM bench_batch b CROSS JOIN LATERAL (SELECT (3600 + random() * 172800)::int AS spent) w
-      WHERE (b.n % 10) IN (0, 1, 2, 3, 4, 5, 9)`);
+      WHERE b.created < ${recent} OR (b.n % 10) IN (0, 1, 2, 3, 4, 5, 9)`);
     await s.tx.execute(sql`INSERT INTO metric_ticket_events (org_id, id, ticket_id, kind, at, agent_id)
       SELECT ${orgId}, gen_random_uuid(), b.id, 'reopened', b.created + interval '3 days', NULL
       FROM bench_batch b WHERE b.n % 20 = 0`);
