@@ -204,7 +204,9 @@ describe("answering a survey refuses bad input", () => {
 
 describe("survey links are what they should be", () => {
   it("carry 256 random bits, only their hash at rest, and reading one writes nothing", async () => {
-    const tokens = await Promise.all([1, 2, 3].map(async () => (await surveyed(h, relay, org)).token));
+    // One after another: runners started together may each deliver the others' surveys.
+    const tokens: string[] = [];
+    for (let i = 0; i < 3; i++) tokens.push((await surveyed(h, relay, org)).token);
     for (const token of tokens) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(token, "base64url")).toHaveLength(32);
