@@ -1,4 +1,5 @@
 import type { Locale } from "@frontline/common";
+import { escapeHtml } from "../../platform/html";
 
 // One line under a reply mail pointing to the customer portal, where the customer signs in with a
 // mailed link and sees this request beside their others. The link itself grants nothing.
@@ -9,9 +10,6 @@ const WORDS: Record<Locale, string> = {
   ru: "Этот и другие ваши запросы онлайн",
   ar: "اطّلع على هذا الطلب وطلباتك الأخرى عبر الإنترنت",
 };
-
-const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** The portal's address of a ticket. */
 export const portalTicketLink = (baseUrl: string, slug: string, ticketId: string): string =>

@@ -1,4 +1,5 @@
 import type { Locale } from "@frontline/common";
+import { escapeHtml } from "../../platform/html";
 
 /** The footer of a reply mail: a question, then the link's words. */
 interface FooterWords {
@@ -15,9 +16,6 @@ const FOOTERS: Record<Locale, FooterWords> = {
   ru: { question: "Вас не устраивает, как идёт решение?", action: "Попросить старшего специалиста" },
   ar: { question: "غير راضٍ عن سير الأمور؟", action: "اطلب تدخّل قائد الفريق" },
 };
-
-const escapeHtml = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 /** The one-line footer of a reply mail in the customer's language, as plain text and as HTML. */
 export function supervisorFooter(locale: Locale, link: string): { text: string; html: string } {
