@@ -23,6 +23,7 @@ async function main() {
   const log = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
+    replicaUrl: config.DATABASE_REPLICA_URL,
     dataDir: config.dataDir,
     poolSize: config.DB_POOL_SIZE,
     log,
@@ -39,7 +40,7 @@ async function main() {
       ? await seedDemo(deps, undefined, (line) => process.stdout.write(`${line}\n`))
       : undefined;
 
-  const runner = new JobRunner(deps);
+  const runner = new JobRunner(deps, { lockSeconds: config.JOB_LOCK_SECONDS });
   let listeningPort = config.PORT;
   const baseUrl = () => publicBaseUrl(config, listeningPort);
   const mail = registerChannelJobs(runner, deps, undefined, baseUrl);

@@ -23,8 +23,12 @@ describe("configuration works", () => {
       DATABASE_URL: "postgres://u@h:5432/db",
       LOG_LEVEL: "debug",
       DEMO_CONTENT: "off",
+      DATABASE_REPLICA_URL: "postgres://u@replica:5432/db",
+      JOB_LOCK_SECONDS: "30",
     });
     expect(c).toMatchObject({
+      DATABASE_REPLICA_URL: "postgres://u@replica:5432/db",
+      JOB_LOCK_SECONDS: 30,
       PORT: 8080,
       TRUST_PROXY: true,
       DATABASE_URL: "postgres://u@h:5432/db",
@@ -64,6 +68,15 @@ describe("configuration rejects bad values with one line naming the variable", (
       /^Invalid configuration: SECRETS_KEY must be 32 bytes, as 64 hex digits or in base64 [^"]*$/,
     ],
     [{ SECRETS_KEY: "ab".repeat(16) }, /^Invalid configuration: SECRETS_KEY must be 32 bytes[^"]*$/],
+    [
+      { DATABASE_REPLICA_URL: "mysql://root:hunter22@replica" },
+      /^Invalid configuration: DATABASE_REPLICA_URL must be a postgres:\/\/ URL$/,
+    ],
+    [
+      { DATABASE_REPLICA_URL: "postgres://replica/db" },
+      /^Invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL \(a replica serves server mode\)$/,
+    ],
+    [{ JOB_LOCK_SECONDS: "1" }, /^Invalid configuration: JOB_LOCK_SECONDS must be a whole number from 2 to 3600/],
   ];
   it.each(cases)("%j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

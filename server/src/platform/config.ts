@@ -23,6 +23,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  /** A read-only replica of DATABASE_URL that reports and exports read from (scaled mode). */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   PUBLIC_URL: z.url({ error: "must be a URL such as https://help.example.com" }).optional(),
   TRUST_PROXY: bool.default(false),
@@ -35,6 +40,8 @@ const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS: intIn(1, 1000).default(10),
   LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
   DB_POOL_SIZE: intIn(1, 200).default(10),
+  /** How long a node's claim on a background job lasts without renewal: a dead node's jobs are retried after it. */
+  JOB_LOCK_SECONDS: intIn(2, 3600).default(120),
   SHUTDOWN_TIMEOUT_SECONDS: intIn(1, 600).default(15),
   SMTP_URL: z
     .string()
@@ -68,7 +75,7 @@ const envSchema = z.object({
 });
 
 /** Variables whose value is a secret (a key, a password, a URL that may carry one): named when wrong, never echoed. */
-const SECRET_VARIABLES = new Set(["SECRETS_KEY", "DEMO_PASSWORD", "DATABASE_URL", "SMTP_URL"]);
+const SECRET_VARIABLES = new Set(["SECRETS_KEY", "DEMO_PASSWORD", "DATABASE_URL", "DATABASE_REPLICA_URL", "SMTP_URL"]);
 
 export type Config = z.infer<typeof envSchema> & { dataDir: string };
 
@@ -85,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const got = SECRET_VARIABLES.has(name) ? undefined : env[name];
     throw new ConfigError(
       `Invalid configuration: ${name} ${issue?.message ?? "is invalid"}${got === undefined ? "" : ` (got "${got}")`}`,
+    );
+  }
+  if (parsed.data.DATABASE_REPLICA_URL && !parsed.data.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_REPLICA_URL needs DATABASE_URL (a replica serves server mode)",
     );
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };

@@ -27,6 +27,11 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../migration
 export interface Database {
   readonly kind: "pglite" | "postgres";
   readonly db: AppDb;
+  /**
+   * Where reports read: a replica's pool when DATABASE_REPLICA_URL is set, else `db`. Its data may lag
+   * the primary by the replica's delay, so only reports and exports use it (see tenancy.inOrgForReports).
+   */
+  readonly reports: AppDb;
   /** True when the database held no organisation before this process opened it. */
   readonly wasEmpty: boolean;
   /** Change signals raised by committed transactions of any process on this database (live.ts). */
@@ -38,13 +43,18 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** A read-only replica of `databaseUrl` for reports (server mode only). */
+  replicaUrl?: string | undefined;
   /** Where the live-signal listener reports a lost connection. */
   log?: Logger;
 }
 
 /** Opens the database, applies migrations as the owner, then switches to the application role. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.log) : openPglite(opts.dataDir);
+  if (opts.replicaUrl && !opts.databaseUrl) throw new Error("A replica needs DATABASE_URL (server mode)");
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.replicaUrl, opts.poolSize ?? 10, opts.log)
+    : openPglite(opts.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -63,6 +73,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       kind: "pglite",
       db: owner as unknown as AppDb,
+      reports: owner as unknown as AppDb,
       wasEmpty,
       live,
       async close() {
@@ -78,7 +89,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-async function openPostgres(url: string, poolSize: number, log?: Logger): Promise<Database> {
+async function openPostgres(
+  url: string,
+  replicaUrl: string | undefined,
+  poolSize: number,
+  log?: Logger,
+): Promise<Database> {
   const ownerClient = new pg.Client({ connectionString: url });
   await ownerClient.connect();
   let wasEmpty: boolean;
@@ -94,15 +110,25 @@ async function openPostgres(url: string, poolSize: number, log?: Logger): Promis
   // The role is a startup option, so every pooled connection runs as the application role from birth.
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c role=${APP_ROLE}` });
   const db = drizzlePg(pool) as unknown as AppDb;
+  // The replica has the same roles (it is a copy), so its connections run as the application role too.
+  const replica = replicaUrl
+    ? new pg.Pool({
+        connectionString: replicaUrl,
+        max: Math.max(2, Math.ceil(poolSize / 2)),
+        options: `-c role=${APP_ROLE}`,
+      })
+    : undefined;
   const live = postgresSignals(url, APP_ROLE, log);
   return {
     kind: "postgres",
     db,
+    reports: replica ? (drizzlePg(replica) as unknown as AppDb) : db,
     wasEmpty,
     live,
     async close() {
       await live.close();
       await pool.end();
+      await replica?.end();
     },
   };
 }

@@ -18,6 +18,7 @@ export const jobs = pgTable(
     runAt: at("run_at").notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(10),
+    /** The node holding the claim while running; afterwards, the node that ran it last. */
     lockedBy: text("locked_by"),
     lockedUntil: at("locked_until"),
     lastError: text("last_error"),

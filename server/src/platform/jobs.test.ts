@@ -40,7 +40,7 @@ describe("jobs work", () => {
     await runner.runDue();
     await runner.runDue();
     expect(seen).toEqual([[orgId, { n: 1 }]]);
-    expect(await jobRow(id)).toMatchObject({ status: "done", attempts: 1, lockedBy: null });
+    expect(await jobRow(id)).toMatchObject({ status: "done", attempts: 1, lockedUntil: null });
   });
 
   it("retries a failing job later with backoff, then succeeds", async () => {
@@ -94,6 +94,37 @@ describe("jobs work", () => {
     await runner.runDue(new Date(Date.now() + 3 * 60_000));
     expect(runs).toBe(1);
     expect(await jobRow(id)).toMatchObject({ status: "done", attempts: 2 });
+  });
+  it("keeps a long job's claim while its runner lives, so no other node takes it over, and records who ran it", async () => {
+    const q = queue();
+    const id = await add(q, {});
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const first = new JobRunner(deps, { nodeId: "node-a", lockSeconds: 2, orgIds: [orgId] });
+    const second = new JobRunner(deps, { nodeId: "node-b", lockSeconds: 2, orgIds: [orgId] });
+    let runs = 0;
+    for (const r of [first, second])
+      r.register(q, async () => {
+        runs += 1;
+        started();
+        await held;
+      });
+    const pass = first.runDue();
+    await running;
+    const claimedUntil = (await jobRow(id)).lockedUntil!.getTime();
+    // The claim is renewed while the handler works (a third of the claim's length, in real time).
+    for (let tries = 0; (await jobRow(id)).lockedUntil!.getTime() <= claimedUntil; tries++) {
+      expect(tries).toBeLessThan(200);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Past the first claim's end, the other node finds nothing to take.
+    expect(await second.runDue(new Date(claimedUntil + 500))).toBe(0);
+    release();
+    await pass;
+    expect(runs).toBe(1);
+    expect(await jobRow(id)).toMatchObject({ status: "done", attempts: 1, lockedBy: "node-a", lockedUntil: null });
   });
 });
 

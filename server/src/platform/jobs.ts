@@ -172,11 +172,16 @@ export class JobRunner {
   private async runOne(job: JobRow, now: Date): Promise<void> {
     const handler = this.handlers.get(job.queue);
     const ctx = systemCtx(this.deps, job.orgId, { type: "system", name: `job:${job.queue}` });
+    // A job that runs longer than its claim renews it, so a live node never loses work in hand to
+    // another; only a node that stops renewing (killed, frozen, cut off) has its jobs taken over.
+    const renew = setInterval(() => void this.renew(job), (this.opts.lockSeconds * 1000) / 3);
     try {
       if (!handler) throw new PermanentJobError(`No handler for queue ${job.queue}`);
       await handler(ctx, job.payload, job, now);
+      clearInterval(renew);
       await this.finish(job, { status: "done", finishedAt: new Date(), lastError: null });
     } catch (err) {
+      clearInterval(renew);
       const message = err instanceof Error ? err.message : String(err);
       const final = err instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       this.deps.log.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, final, err: message }, "job failed");
@@ -189,11 +194,28 @@ export class JobRunner {
     }
   }
 
+  private async renew(job: JobRow): Promise<void> {
+    await inOrg(this.deps.database, job.orgId, (s) =>
+      s.tx
+        .update(jobs)
+        .set({ lockedUntil: new Date(Date.now() + this.opts.lockSeconds * 1000) })
+        .where(
+          and(
+            eq(jobs.orgId, s.orgId),
+            eq(jobs.id, job.id),
+            eq(jobs.status, "running"),
+            eq(jobs.lockedBy, this.opts.nodeId),
+          ),
+        ),
+    ).catch((err) => this.deps.log.warn({ jobId: job.id, err }, "could not renew a job's claim"));
+  }
+
   private async finish(job: JobRow, set: Partial<JobRow>): Promise<void> {
     await inOrg(this.deps.database, job.orgId, (s) =>
       s.tx
         .update(jobs)
-        .set({ ...set, lockedBy: null, lockedUntil: null })
+        // locked_by stays: it records which node ran the job last.
+        .set({ ...set, lockedUntil: null })
         // Only if still ours: a claim that expired and was taken by another node is theirs now.
         .where(and(eq(jobs.orgId, s.orgId), eq(jobs.id, job.id), eq(jobs.lockedBy, this.opts.nodeId))),
     );

@@ -18,6 +18,20 @@ export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx)
   });
 }
 
+/**
+ * Like inOrg, for reports: on the replica when there is one, and read-only either way, so a report can
+ * never write and behaves the same with and without a replica. Its data may lag the primary slightly.
+ */
+export async function inOrgForReports<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
+  return database.reports.transaction(
+    async (tx) => {
+      await tx.execute(sql`SELECT set_config('app.org_id', ${orgId}, true)`);
+      return fn({ tx, orgId });
+    },
+    { accessMode: "read only" },
+  );
+}
+
 /** Secrets that let a query find its row before the tenant is known (see the lookup policies). */
 export interface LookupKeys {
   loginEmail?: string;

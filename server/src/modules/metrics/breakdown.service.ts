@@ -2,7 +2,7 @@ import type { BreakdownRow, MetricDimension, MetricsBreakdown, MetricsBreakdownQ
 import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrgForReports, type OrgTx } from "../../platform/tenancy";
 import {
   factsOfSlice,
   type Period,
@@ -76,7 +76,7 @@ async function onlineAgents(s: OrgTx, slice: Slice, p: Period): Promise<string[]
 /** The main figures per team, agent, channel, priority, tag, language or company, busiest first. */
 export async function metricsBreakdown(ctx: Ctx, q: MetricsBreakdownQuery): Promise<MetricsBreakdown> {
   const { current } = periodsOf(q);
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const slice = await sliceOf(s, ctx, q);
     const rows = await breakdownRows(s, slice, current, q.by, q.businessTime ?? false);
     return { from: current.from.toISOString(), to: current.to.toISOString(), by: q.by, rows };

@@ -2,7 +2,7 @@ import type { ComplaintsQuery, ComplaintTrend } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgForReports } from "../../platform/tenancy";
 import { periodsOf, sliceWhere, toPgArray, within } from "./filter";
 import { assertFewBuckets, bucketsOf } from "./series.service";
 import { sliceOf } from "./summary.service";
@@ -21,7 +21,7 @@ const RISING_GROWTH = 1.5;
 export async function complaintTrend(ctx: Ctx, q: ComplaintsQuery): Promise<ComplaintTrend> {
   const { current, previous } = periodsOf(q);
   assertFewBuckets(current, q.interval);
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const zone = q.timeZone ?? (await viewerZone(s, ctx));
     const slice = await sliceOf(s, ctx, q);
     const buckets = await bucketsOf(s, current, q.interval, zone);

@@ -4,7 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgForReports } from "../../platform/tenancy";
 import { factsOfSlice, type Period, periodsOf, type Slice, sliceWhere, within } from "./filter";
 import { sliceOf } from "./summary.service";
 
@@ -76,7 +76,7 @@ export async function metricTickets(ctx: Ctx, q: MetricsTicketsQuery) {
   if (after && !idSchema.safeParse(after[1]).success) {
     throw new AppError("validation_failed", "The cursor is not valid", { cursor: ["Invalid cursor"] });
   }
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const slice = await sliceOf(s, ctx, q);
     const rows = rowsOf<DrillRow>(
       await s.tx.execute(sql`SELECT t.id, t.number, t.subject, t.status, t.priority, t.channel, t.assignee_id,

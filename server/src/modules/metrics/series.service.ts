@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrgForReports, type OrgTx } from "../../platform/tenancy";
 import { factsOfSlice, type Period, periodsOf, ratio, seconds, sliceWhere, within } from "./filter";
 import { sliceOf } from "./summary.service";
 import { viewerZone } from "./viewer";
@@ -33,7 +33,7 @@ const bucketOf = (column: SQL, unit: string, zone: string) =>
 export async function metricsSeries(ctx: Ctx, q: MetricsSeriesQuery): Promise<MetricsSeries> {
   const { current } = periodsOf(q);
   assertFewBuckets(current, q.interval);
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const zone = q.timeZone ?? (await viewerZone(s, ctx));
     const slice = await sliceOf(s, ctx, q);
     const where = (agent?: SQL) => sliceWhere(slice, agent);

@@ -2,7 +2,7 @@ import type { MetricsQuery, MetricsSummary } from "@frontline/common";
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrgForReports, type OrgTx } from "../../platform/tenancy";
 import { figuresOf } from "./figures";
 import { periodsOf, type Slice, seconds, sliceWhere } from "./filter";
 import { scopeFor } from "./scope";
@@ -43,7 +43,7 @@ async function backlog(s: OrgTx, slice: Slice): Promise<MetricsSummary["backlog"
 export async function metricsSummary(ctx: Ctx, q: MetricsQuery): Promise<MetricsSummary> {
   const { current, previous } = periodsOf(q);
   const businessTime = q.businessTime ?? false;
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const slice = await sliceOf(s, ctx, q);
     const now = await figuresOf(s, slice, current, businessTime);
     const before = await figuresOf(s, slice, previous, businessTime);

@@ -8,7 +8,7 @@ import {
 import type { Ctx } from "../../platform/context";
 import { safeFilename } from "../../platform/safe-filename";
 import { CSV_TYPE, type Sheet, toCsv, toXlsx, XLSX_TYPE } from "../../platform/spreadsheet";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgForReports } from "../../platform/tenancy";
 import { complaintTrend, metricsBreakdown, metricsSeries, metricTickets } from "../metrics";
 import { findUser, staffNames, teamNamesById } from "../staff";
 import { breakdownSheet, complaintsSheet, seriesSheet, ticketsSheet } from "./metric-sheets";
@@ -27,7 +27,7 @@ const DEFAULT_DAYS = 7;
 /** The reader's language and zone: their profile's; an API token without a person reads English in UTC. */
 async function readerOf(ctx: Ctx): Promise<{ locale: Locale; timeZone: string }> {
   const userId = ctx.actor.userId;
-  const user = userId ? await inOrg(ctx.database, ctx.orgId, (s) => findUser(s, userId)) : undefined;
+  const user = userId ? await inOrgForReports(ctx.database, ctx.orgId, (s) => findUser(s, userId)) : undefined;
   return { locale: localeSchema.safeParse(user?.locale).data ?? "en", timeZone: user?.timeZone ?? "UTC" };
 }
 
@@ -63,7 +63,7 @@ async function sheetOf(ctx: Ctx, q: MetricsExportQuery, locale: Locale, zone: st
     }
     case "tickets": {
       const { rows, truncated } = await allTickets(ctx, q);
-      const names = await inOrg(ctx.database, ctx.orgId, async (s) => ({
+      const names = await inOrgForReports(ctx.database, ctx.orgId, async (s) => ({
         staff: await staffNames(
           s,
           rows.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])),
