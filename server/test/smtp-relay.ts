@@ -6,8 +6,11 @@ export interface Received {
   to: string[];
 }
 
-/** A real SMTP server on loopback that keeps what it receives (a mail relay for tests). */
-export async function startRelay(port = 0) {
+/**
+ * A real SMTP server on loopback that keeps what it receives (a mail relay for tests). With
+ * `answerAfterMs`, it takes that long to accept each mail, so senders are caught with mail in flight.
+ */
+export async function startRelay(port = 0, answerAfterMs = 0) {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -18,7 +21,8 @@ export async function startRelay(port = 0) {
       stream.on("data", (c: Buffer) => (raw += c.toString()));
       stream.on("end", () => {
         received.push({ raw, to: session.envelope.rcptTo.map((r) => r.address) });
-        callback();
+        if (answerAfterMs > 0) setTimeout(callback, answerAfterMs);
+        else callback();
       });
     },
   });
