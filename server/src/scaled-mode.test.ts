@@ -17,6 +17,8 @@ const serverUrl = process.env.DATABASE_URL;
 const NODES = 3;
 const REPLIES = 24;
 const LOCK_SECONDS = 3;
+const TIMERS = 6;
+const timed: string[] = [];
 
 let databaseUrl = "";
 let owner: pg.Client;
@@ -111,6 +113,36 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     }
     owner = new pg.Client({ connectionString: databaseUrl });
     await owner.connect();
+    // Timers for later: tickets whose first reply falls due in a minute, each breach noted by a rule.
+    const creds = await signIn(node(0).url, "admin@demo.test");
+    expect(
+      (
+        await call(node(0).url, creds, "POST", "/sla-policies", {
+          name: "One minute",
+          targets: { firstReply: { minutes: 1, businessTime: false } },
+          warnBeforeMinutes: 0,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(node(1).url, creds, "POST", "/rules", {
+          kind: "trigger",
+          name: "Note the breach",
+          events: ["sla.breached"],
+          actions: [{ type: "add_note", body: "First reply missed" }],
+        })
+      ).status,
+    ).toBe(201);
+    for (let i = 0; i < TIMERS; i++) {
+      const made = await call(node(i).url, creds, "POST", "/tickets", {
+        subject: `Timer ${i}`,
+        requester: { email: `waiting${i}@example.test` },
+        message: { body: "Still waiting" },
+      });
+      expect(made.status).toBe(201);
+      timed.push(made.body.data.id);
+    }
   });
 
   afterAll(async () => {
@@ -272,5 +304,28 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     // The stream of work goes on on the nodes that are left.
     const after = await call(node(0).url, creds, "GET", "/tickets?limit=1");
     expect(after.status).toBe(200);
+  });
+
+  it("runs each SLA timer once on the nodes left: one breach, one rule note per ticket", async () => {
+    const creds = await signIn(node(0).url, "admin@demo.test");
+    const timerJobs = async () =>
+      (
+        await owner.query<{ status: string }>(
+          "SELECT status FROM jobs WHERE queue = 'sla.check' AND payload->>'ticketId' = ANY($1)",
+          [timed],
+        )
+      ).rows;
+    // Due a minute after the tickets were made; every check is finished once none is waiting.
+    const jobs = await until(timerJobs, (rows) => rows.length > 0 && rows.every((r) => r.status === "done"), 120);
+    expect(jobs.every((r) => r.status === "done")).toBe(true);
+    const live = [node(0), node(2)];
+    for (const [i, id] of timed.entries()) {
+      const at = live[i % 2]!.url;
+      const messages = await call(at, creds, "GET", `/tickets/${id}/messages`);
+      const notes = (messages.body.data as { kind: string; bodyText: string }[]).filter((m) => m.kind === "note");
+      expect(notes.map((n) => n.bodyText)).toEqual(["First reply missed"]);
+      const [firstReply] = (await call(at, creds, "GET", `/tickets/${id}/sla`)).body.data;
+      expect(firstReply).toMatchObject({ target: "firstReply", state: "breached" });
+    }
   });
 });
