@@ -1,10 +1,24 @@
 import { sql } from "drizzle-orm";
-import type { Database, Tx } from "./db";
+import { type Database, rowsOf, type Tx } from "./db";
 
 /** A transaction bound to one organisation: every query in it is scoped by `orgId`, and RLS agrees. */
 export interface OrgTx {
   readonly tx: Tx;
   readonly orgId: string;
+  /**
+   * The organisation's configuration version as this transaction first saw it (org-config.ts);
+   * absent where a transaction was entered without reading it, which only means nothing is cached.
+   */
+  readonly configVersion?: number;
+}
+
+/** Sets the transaction's tenant and reads its configuration version, in one round trip. */
+async function enterOrg(tx: Tx, orgId: string): Promise<OrgTx> {
+  const [row] = rowsOf<{ v: string | number | null }>(
+    await tx.execute(sql`SELECT frontline_enter_org(${orgId}::uuid) AS v`),
+  );
+  const v = row?.v;
+  return v === null || v === undefined ? { tx, orgId } : { tx, orgId, configVersion: Number(v) };
 }
 
 /**
@@ -12,10 +26,7 @@ export interface OrgTx {
  * The setting is transaction-local so it can never leak into another request on a shared connection.
  */
 export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
-  return database.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('app.org_id', ${orgId}, true)`);
-    return fn({ tx, orgId });
-  });
+  return database.db.transaction(async (tx) => fn(await enterOrg(tx, orgId)));
 }
 
 /**
@@ -23,13 +34,7 @@ export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx)
  * never write and behaves the same with and without a replica. Its data may lag the primary slightly.
  */
 export async function inOrgForReports<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
-  return database.reports.transaction(
-    async (tx) => {
-      await tx.execute(sql`SELECT set_config('app.org_id', ${orgId}, true)`);
-      return fn({ tx, orgId });
-    },
-    { accessMode: "read only" },
-  );
+  return database.reports.transaction(async (tx) => fn(await enterOrg(tx, orgId)), { accessMode: "read only" });
 }
 
 /** Secrets that let a query find its row before the tenant is known (see the lookup policies). */

@@ -4,6 +4,7 @@ import type { Ctx } from "../../platform/context";
 import { isUniqueViolation } from "../../platform/db-errors";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { cachedConfig, configChanged } from "../../platform/org-config";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { customFieldDefs } from "./custom-fields.tables";
@@ -11,17 +12,19 @@ import { customFieldDefs } from "./custom-fields.tables";
 export type CustomFieldRow = typeof customFieldDefs.$inferSelect;
 
 /** Field definitions of one entity, in display order; used to check submitted values. */
-export async function fieldDefinitions(s: OrgTx, entity: "ticket" | "customer"): Promise<CustomFieldDef[]> {
-  return s.tx
-    .select({
-      key: customFieldDefs.key,
-      type: customFieldDefs.type,
-      options: customFieldDefs.options,
-      required: customFieldDefs.required,
-      active: customFieldDefs.active,
-    })
-    .from(customFieldDefs)
-    .where(and(eq(customFieldDefs.orgId, s.orgId), eq(customFieldDefs.entity, entity)));
+export async function fieldDefinitions(s: OrgTx, entity: "ticket" | "customer"): Promise<readonly CustomFieldDef[]> {
+  return cachedConfig(s, `custom-fields:${entity}`, () =>
+    s.tx
+      .select({
+        key: customFieldDefs.key,
+        type: customFieldDefs.type,
+        options: customFieldDefs.options,
+        required: customFieldDefs.required,
+        active: customFieldDefs.active,
+      })
+      .from(customFieldDefs)
+      .where(and(eq(customFieldDefs.orgId, s.orgId), eq(customFieldDefs.entity, entity))),
+  );
 }
 
 /** Every definition of the organisation, in display order. */
@@ -39,6 +42,7 @@ export async function listCustomFields(ctx: Ctx, entity?: "ticket" | "customer")
 export async function createCustomField(ctx: Ctx, input: CreateCustomFieldInput): Promise<CustomFieldRow> {
   try {
     return await inOrg(ctx.database, ctx.orgId, async (s) => {
+      configChanged(s);
       const [row] = await s.tx
         .insert(customFieldDefs)
         .values({ orgId: s.orgId, id: newId(), ...input })
@@ -62,6 +66,7 @@ export async function createCustomField(ctx: Ctx, input: CreateCustomFieldInput)
 /** Changes a field's label, options, requirement, order, or retires it (`active: false`). */
 export async function updateCustomField(ctx: Ctx, id: string, input: UpdateCustomFieldInput): Promise<CustomFieldRow> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const [before] = await s.tx
       .select()
       .from(customFieldDefs)

@@ -1,9 +1,10 @@
 import { LOCALES, type Locale, localeSchema } from "@frontline/common";
 import type { Actor } from "../../platform/context";
 import { domainEvents } from "../../platform/events";
+import { cachedConfig } from "../../platform/org-config";
 import type { OrgTx } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
-import { findMessage, findTicket, TICKET_MESSAGE_ADDED, type TicketMessageAdded } from "../tickets";
+import { findTicket, TICKET_MESSAGE_ADDED, type TicketMessageAdded } from "../tickets";
 import { CUSTOMER_REQUEST_REASON } from "./defaults";
 import { activeEscalations } from "./escalations.queries";
 import { escalateTicket } from "./escalations.service";
@@ -21,6 +22,14 @@ export function phraseLocales(language: string | null): readonly Locale[] {
   return known.success ? [...new Set<Locale>([known.data, "en"])] : LOCALES;
 }
 
+/** The organisation's phrases of these languages, compiled once per configuration version. */
+function matcherFor(s: OrgTx, locales: readonly Locale[]): Promise<PhraseMatcher> {
+  return cachedConfig(s, `escalations:matcher:${locales.join(",")}`, async () => {
+    const phrases = await phrasesOf(s);
+    return new PhraseMatcher(locales.flatMap((l) => phrases[l]?.phrases ?? []));
+  });
+}
+
 /**
  * A customer's message that asks for a supervisor raises a `customer_request` escalation in the
  * message's own transaction, unless the ticket has one open already (then nothing happens, so the
@@ -28,15 +37,15 @@ export function phraseLocales(language: string | null): readonly Locale[] {
  */
 export async function detectSupervisorRequest(s: OrgTx, e: TicketMessageAdded): Promise<void> {
   if (e.authorType !== "customer" || e.kind !== "inbound") return;
+  // Most messages ask for nobody: the phrases of every language are tried first, and only a
+  // message that has one reads its ticket to be checked with the ticket's own languages.
+  const body = withoutOurFooters(e.bodyText);
+  if (!(await matcherFor(s, LOCALES)).find(body)) return;
   const ticket = await findTicket(s, e.ticketId);
   if (!ticket || ticket.status === "closed" || ticket.mergedIntoId) return;
-  if ((await activeEscalations(s, ticket.id)).length > 0) return;
-  const message = await findMessage(s, e.ticketId, e.messageId);
-  if (!message) return;
-  const phrases = await phrasesOf(s);
-  const matcher = new PhraseMatcher(phraseLocales(ticket.language).flatMap((l) => phrases[l]?.phrases ?? []));
-  const found = matcher.find(withoutOurFooters(message.bodyText));
+  const found = (await matcherFor(s, phraseLocales(ticket.language))).find(body);
   if (!found) return;
+  if ((await activeEscalations(s, ticket.id)).length > 0) return;
   const customer = e.authorId ? await findCustomer(s, e.authorId) : undefined;
   const actor: Actor = {
     type: "customer",

@@ -10,6 +10,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { cachedConfig, configChanged } from "../../platform/org-config";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { DEFAULT_PHRASES, DEFAULT_REASONS } from "./defaults";
@@ -131,15 +132,17 @@ export async function updateReason(ctx: Ctx, code: string, input: UpdateReasonIn
 
 /** Each language's phrases: the organisation's own where it changed them, else the defaults. */
 export async function phrasesOf(s: OrgTx): Promise<EscalationPhrases> {
-  const rows = await s.tx
-    .select({ locale: escalationPhrases.locale, phrases: escalationPhrases.phrases })
-    .from(escalationPhrases)
-    .where(eq(escalationPhrases.orgId, s.orgId));
+  const rows = await cachedConfig(s, "escalations:phrases", () =>
+    s.tx
+      .select({ locale: escalationPhrases.locale, phrases: escalationPhrases.phrases })
+      .from(escalationPhrases)
+      .where(eq(escalationPhrases.orgId, s.orgId)),
+  );
   const own = new Map(rows.map((r) => [r.locale, r.phrases]));
   return Object.fromEntries(
     LOCALES.map((locale) => {
       const mine = own.get(locale);
-      return [locale, { phrases: mine ?? [...DEFAULT_PHRASES[locale]], custom: mine !== undefined }];
+      return [locale, { phrases: [...(mine ?? DEFAULT_PHRASES[locale])], custom: mine !== undefined }];
     }),
   ) as EscalationPhrases;
 }
@@ -153,6 +156,7 @@ export async function listPhrases(ctx: Ctx): Promise<EscalationPhrases> {
 export async function updatePhrases(ctx: Ctx, input: UpdatePhrasesInput): Promise<EscalationPhrases> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     const before = await phrasesOf(s);
+    configChanged(s);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const locale of Object.keys(input) as Locale[]) {
       const next = input[locale];

@@ -1,4 +1,4 @@
-import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "../../platform/columns";
 
 /** The tenant root: its `org_id` is the organisation's own id. */
@@ -12,6 +12,12 @@ export const organizations = pgTable(
     supportEmail: text("support_email"),
     defaultLocale: text("default_locale").notNull().default("en"),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /**
+     * Counts changes to the configuration hot paths read in every change (rules, SLA policies, custom
+     * fields, escalation phrases), raised by triggers in the changing transaction: a process may keep
+     * that configuration in memory for exactly as long as this number stays the same (platform/org-config).
+     */
+    configVersion: bigint("config_version", { mode: "number" }).notNull().default(0),
     ...timestamps(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

@@ -7,6 +7,7 @@ import {
 } from "@frontline/common";
 import { and, arrayContains, asc, eq } from "drizzle-orm";
 import { newId } from "../../platform/ids";
+import { cachedConfig } from "../../platform/org-config";
 import type { OrgTx } from "../../platform/tenancy";
 import { findTicket } from "../tickets";
 import { applyRuleAction } from "./rule-actions";
@@ -23,19 +24,21 @@ const MAX_FIRINGS_PER_TRANSACTION = 50;
 const firedIn = new WeakMap<object, Set<string>>();
 
 /** The organisation's active triggers for an event, in their order. */
-function activeTriggers(s: OrgTx, event: RuleEvent) {
-  return s.tx
-    .select()
-    .from(rules)
-    .where(
-      and(
-        eq(rules.orgId, s.orgId),
-        eq(rules.kind, "trigger"),
-        eq(rules.active, true),
-        arrayContains(rules.events, [event]),
-      ),
-    )
-    .orderBy(asc(rules.position), asc(rules.id));
+function activeTriggers(s: OrgTx, event: RuleEvent): Promise<readonly RuleRow[]> {
+  return cachedConfig(s, `rules:triggers:${event}`, () =>
+    s.tx
+      .select()
+      .from(rules)
+      .where(
+        and(
+          eq(rules.orgId, s.orgId),
+          eq(rules.kind, "trigger"),
+          eq(rules.active, true),
+          arrayContains(rules.events, [event]),
+        ),
+      )
+      .orderBy(asc(rules.position), asc(rules.id)),
+  );
 }
 
 /** Carries out a rule's actions on a ticket and logs the firing. */

@@ -2,7 +2,6 @@ import { domainEvents } from "../../platform/events";
 import { ESCALATION_CREATED, type EscalationCreated } from "../escalations";
 import { SLA_BREACHED, SLA_WARNING, type SlaAlert } from "../sla";
 import {
-  findMessage,
   TICKET_CHANGED,
   TICKET_CREATED,
   TICKET_MESSAGE_ADDED,
@@ -26,10 +25,8 @@ domainEvents.on<TicketChanged>(TICKET_CHANGED, async (s, { before, after }) => {
 domainEvents.on<TicketMessageAdded>(TICKET_MESSAGE_ADDED, async (s, m) => {
   // "Message received" is the customer's: agents' and rules' own messages do not set it off.
   if (m.authorType !== "customer") return;
-  const message = await findMessage(s, m.ticketId, m.messageId);
-  if (!message) return;
   await runTriggers(s, "message.received", m.ticketId, {
-    message: { body: message.bodyText, authorType: m.authorType },
+    message: { body: m.bodyText, authorType: m.authorType },
     now: m.at,
   });
 });

@@ -9,6 +9,7 @@ import { and, asc, count, eq, max, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { configChanged } from "../../platform/org-config";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findReason } from "../escalations";
@@ -105,6 +106,7 @@ export async function getRule(ctx: Ctx, id: string): Promise<RuleWithStats> {
 /** Adds a rule at the end of its kind's order; an active automation gets its checks scheduled. */
 export async function createRule(ctx: Ctx, input: CreateRuleInput): Promise<RuleWithStats> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     await checkReferences(s, input.actions);
     const [last] = await s.tx
       .select({ p: max(rules.position) })
@@ -138,6 +140,7 @@ export async function createRule(ctx: Ctx, input: CreateRuleInput): Promise<Rule
 /** Changes a rule; `events` belong to triggers only. */
 export async function updateRule(ctx: Ctx, id: string, input: UpdateRuleInput): Promise<RuleWithStats> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const before = await findRule(s, id);
     if (!before) throw notFound("Rule");
     if (input.events && before.kind !== "trigger") {
@@ -162,6 +165,7 @@ export async function updateRule(ctx: Ctx, id: string, input: UpdateRuleInput): 
 /** Deletes a rule and its log; tickets keep what it did. */
 export async function deleteRule(ctx: Ctx, id: string): Promise<void> {
   await inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const gone = await s.tx
       .delete(rules)
       .where(and(eq(rules.orgId, s.orgId), eq(rules.id, id)))
@@ -179,6 +183,7 @@ export async function deleteRule(ctx: Ctx, id: string): Promise<void> {
 /** Puts one kind's rules in the given order; the ids must be exactly that kind's rules. */
 export async function reorderRules(ctx: Ctx, kind: RuleRow["kind"], ids: string[]): Promise<RuleWithStats[]> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const current = await s.tx
       .select({ id: rules.id })
       .from(rules)

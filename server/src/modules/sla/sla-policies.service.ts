@@ -3,6 +3,7 @@ import { and, asc, eq, gte, max, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { configChanged } from "../../platform/org-config";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { calendarSpec } from "../calendars";
@@ -59,6 +60,7 @@ export async function getSlaPolicy(ctx: Ctx, id: string): Promise<PolicyRow> {
 /** Adds a policy (last, unless a position is given); new tickets it covers get its clocks. */
 export async function createSlaPolicy(ctx: Ctx, input: CreateSlaPolicyInput): Promise<PolicyRow> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     await checkReferences(s, input);
     const [last] = await s.tx
       .select({ p: max(slaPolicies.position) })
@@ -93,6 +95,7 @@ export async function createSlaPolicy(ctx: Ctx, input: CreateSlaPolicyInput): Pr
 /** Changes a policy; tickets already counting under it keep their clocks until their properties change. */
 export async function updateSlaPolicy(ctx: Ctx, id: string, input: UpdateSlaPolicyInput): Promise<PolicyRow> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const before = await findPolicy(s, id);
     await checkReferences(s, input);
     if (input.position !== undefined && input.position !== before.position) await makeRoomAt(s, input.position);
@@ -116,6 +119,7 @@ export async function updateSlaPolicy(ctx: Ctx, id: string, input: UpdateSlaPoli
 /** Deletes a policy and the clocks it set; what was missed stays in the reports. */
 export async function deleteSlaPolicy(ctx: Ctx, id: string): Promise<void> {
   await inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const before = await findPolicy(s, id);
     await s.tx.delete(slaPolicies).where(and(eq(slaPolicies.orgId, s.orgId), eq(slaPolicies.id, id)));
     await recordAudit(s, ctx, {
@@ -130,6 +134,7 @@ export async function deleteSlaPolicy(ctx: Ctx, id: string): Promise<void> {
 /** Puts every policy in the given order: the first that covers a ticket applies. */
 export async function reorderSlaPolicies(ctx: Ctx, ids: string[]): Promise<PolicyRow[]> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
+    configChanged(s);
     const known = new Set((await ordered(s)).map((p) => p.id));
     if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
       throw new AppError("unprocessable", "List every policy exactly once", { ids: ["Every policy, each once"] });

@@ -1,6 +1,7 @@
 import type { SlaConditions, SlaTargetName } from "@frontline/common";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enqueueJob } from "../../platform/jobs";
+import { cachedConfig } from "../../platform/org-config";
 import type { OrgTx } from "../../platform/tenancy";
 import { calendarForTicket, calendarSpec } from "../calendars";
 import { findCustomer } from "../customers";
@@ -15,13 +16,21 @@ export type PolicyTargets = Partial<Record<SlaTargetName, TargetSpec>>;
 
 export const CHECK_SLA = "sla.check";
 
+/** The organisation's active policies in their order (kept in memory per configuration version). */
+export function activePolicies(s: OrgTx): Promise<readonly PolicyRow[]> {
+  return cachedConfig(s, "sla:policies", () =>
+    s.tx
+      .select()
+      .from(slaPolicies)
+      .where(and(eq(slaPolicies.orgId, s.orgId), eq(slaPolicies.active, true)))
+      .orderBy(asc(slaPolicies.position), asc(slaPolicies.id)),
+  );
+}
+
 /** The policy that covers a ticket now: the first active one, in order, whose conditions match. */
 export async function policyFor(s: OrgTx, ticket: TicketRow): Promise<PolicyRow | undefined> {
-  const policies = await s.tx
-    .select()
-    .from(slaPolicies)
-    .where(and(eq(slaPolicies.orgId, s.orgId), eq(slaPolicies.active, true)))
-    .orderBy(asc(slaPolicies.position), asc(slaPolicies.id));
+  const policies = await activePolicies(s);
+  if (policies.length === 0) return undefined;
   const customer = await findCustomer(s, ticket.requesterId);
   const facts = {
     priority: ticket.priority,

@@ -84,6 +84,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     kind: m.kind,
     authorType: m.author.type,
     authorId: m.author.id,
+    bodyText,
     at,
   });
   return id;

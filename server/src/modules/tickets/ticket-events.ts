@@ -26,5 +26,7 @@ export interface TicketMessageAdded {
   kind: "reply" | "note" | "inbound";
   authorType: "user" | "customer" | "system";
   authorId: string | null;
+  /** The message's plain text, so listeners need not read back what was just written. */
+  bodyText: string;
   at: Date;
 }
