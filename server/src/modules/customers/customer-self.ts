@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
-import { type CustomerRow, customerIdByIdentity, findCustomer, followMerges } from "./customers.queries";
+import { type CustomerRow, customerIdByIdentity, findCustomer, survivorOf } from "./customers.queries";
 import { customers } from "./customers.tables";
 
 // What customers do for themselves (the portal): be recognised by their address, and keep their
@@ -11,12 +11,12 @@ import { customers } from "./customers.tables";
 /** The customer an email address belongs to, following merges; nobody is created. */
 export async function customerByEmail(s: OrgTx, email: string): Promise<CustomerRow | undefined> {
   const id = await customerIdByIdentity(s, "email", email.trim().toLowerCase());
-  return id ? findCustomer(s, await followMerges(s, id)) : undefined;
+  return id ? survivorOf(s, id) : undefined;
 }
 
 /** The live record behind a customer id: a merged duplicate leads to the one it became. */
 export async function liveCustomer(s: OrgTx, id: string): Promise<CustomerRow | undefined> {
-  return findCustomer(s, await followMerges(s, id));
+  return survivorOf(s, id);
 }
 
 /** A customer changing their own name or language; recorded like any change to a customer. */

@@ -82,13 +82,13 @@ export async function searchCustomers(s: OrgTx, text: string, limit: number) {
   );
 }
 
-/** The surviving customer of a chain of merges (a duplicate points at the one it became). */
-export async function followMerges(s: OrgTx, id: string): Promise<string> {
-  let current = id;
-  for (let i = 0; i < 10; i++) {
-    const row = await findCustomer(s, current);
-    if (!row?.mergedIntoId) return current;
-    current = row.mergedIntoId;
+/** The customer a record was merged into, through any chain of merges, read once per step. */
+export async function survivorOf(s: OrgTx, id: string): Promise<CustomerRow | undefined> {
+  let row = await findCustomer(s, id);
+  for (let i = 0; i < 10 && row?.mergedIntoId; i++) {
+    const next = await findCustomer(s, row.mergedIntoId);
+    if (!next) break;
+    row = next;
   }
-  return current;
+  return row;
 }

@@ -18,10 +18,10 @@ import {
   type CustomerRow,
   customerIdByIdentity,
   findCustomer,
-  followMerges,
   lockIdentity,
   normalisePhone,
   selectCustomers,
+  survivorOf,
 } from "./customers.queries";
 import { companies, customerIdentities, customers } from "./customers.tables";
 
@@ -144,7 +144,7 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   const address = email.trim().toLowerCase();
   await lockIdentity(s, "email", address);
   const existing = await customerIdByIdentity(s, "email", address);
-  if (existing) return (await findCustomer(s, await followMerges(s, existing)))!;
+  if (existing) return (await survivorOf(s, existing))!;
   const id = newId();
   await s.tx
     .insert(customers)
@@ -164,7 +164,7 @@ export async function findOrCreateCustomerByPhone(
   const digits = normalisePhone(phone);
   await lockIdentity(s, "phone", digits);
   const existing = await customerIdByIdentity(s, "phone", digits);
-  if (existing) return (await findCustomer(s, await followMerges(s, existing)))!;
+  if (existing) return (await survivorOf(s, existing))!;
   if (extra.email) {
     const byEmail = await findOrCreateCustomerByEmail(s, extra.email, extra.name);
     await claimIdentity(s, byEmail.id, "phone", digits);

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { CUSTOMER_MERGED, type CustomerMerged } from "../customers";
 import { insertMessage } from "./messages.service";
 import { TICKET_CHANGED, type TicketChanged } from "./ticket-events";
-import { findTicket, type TicketRow } from "./tickets.queries";
+import { findTicket, forgetTicket, type TicketRow } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
 /**
@@ -33,6 +33,7 @@ export async function mergeTickets(ctx: Ctx, targetId: string, sourceId: string)
       .set({ ticketId: targetId })
       .where(and(eq(messages.orgId, s.orgId), eq(messages.ticketId, sourceId)));
     const now = new Date();
+    forgetTicket(s, sourceId);
     const [closed] = await s.tx
       .update(tickets)
       .set({
@@ -75,6 +76,7 @@ export async function mergeTickets(ctx: Ctx, targetId: string, sourceId: string)
 
 // When two customers become one, their tickets follow the survivor.
 domainEvents.on<CustomerMerged>(CUSTOMER_MERGED, async (s, { sourceId, targetId }) => {
+  forgetTicket(s);
   await s.tx
     .update(tickets)
     .set({ requesterId: targetId })

@@ -12,7 +12,7 @@ import { noteMentions, TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from ".
 import { applyChanges } from "./ticket-changes";
 import { TICKET_MESSAGE_ADDED, type TicketMessageAdded } from "./ticket-events";
 import { refreshTicketSearch } from "./ticket-search";
-import { findTicket } from "./tickets.queries";
+import { findTicket, forgetTicket, rememberTicket } from "./tickets.queries";
 import { messages, tickets } from "./tickets.tables";
 
 export type MessageRow = typeof messages.$inferSelect & {
@@ -42,6 +42,8 @@ export interface NewMessage {
   meta?: Record<string, unknown>;
   mentionIds?: string[];
   at?: Date;
+  /** The ticket was opened with this message at `at`: its activity time is already right. */
+  opensTicket?: boolean;
 }
 
 /** A message's plain text: as written, or derived from its sanitised HTML. */
@@ -73,10 +75,15 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     mentionIds: m.mentionIds ?? [],
     createdAt: at,
   });
-  await s.tx
-    .update(tickets)
-    .set({ lastMessageAt: at, updatedAt: at })
-    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)));
+  if (!m.opensTicket) {
+    const [touched] = await s.tx
+      .update(tickets)
+      .set({ lastMessageAt: at, updatedAt: at })
+      .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)))
+      .returning();
+    if (touched) rememberTicket(s, touched);
+    else forgetTicket(s, m.ticketId);
+  }
   await refreshTicketSearch(s, m.ticketId);
   await domainEvents.emit<TicketMessageAdded>(s, TICKET_MESSAGE_ADDED, {
     ticketId: m.ticketId,

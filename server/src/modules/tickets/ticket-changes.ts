@@ -8,7 +8,7 @@ import { existingTeamIds, findUser } from "../staff";
 import { TICKET_CHANGED, type TicketChanged } from "./ticket-events";
 import { applyTags, assertTransition, statusTimestamps } from "./ticket-rules";
 import { refreshTicketSearch } from "./ticket-search";
-import { findTicket, type TicketRow } from "./tickets.queries";
+import { findTicket, rememberTicket, type TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
 
 /** Validates and writes one ticket's changes inside the caller's transaction. */
@@ -41,6 +41,7 @@ export async function applyChanges(
       })
       .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, before.id)))
       .returning();
+    rememberTicket(s, after!);
     if (after!.subject !== before.subject) await refreshTicketSearch(s, before.id);
     if (changedFields(before, after!).length > 0) {
       await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
@@ -67,6 +68,7 @@ export async function setEscalationLevel(s: OrgTx, ticketId: string, level: numb
     .set({ escalationLevel: level, updatedAt: new Date() })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)))
     .returning();
+  rememberTicket(s, after!);
   await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
   return after;
 }

@@ -6,12 +6,39 @@ export type TicketRow = typeof tickets.$inferSelect;
 
 /** One ticket of the organisation, or undefined. */
 export async function findTicket(s: OrgTx, id: string, forUpdate = false): Promise<TicketRow | undefined> {
+  const known = readIn.get(s.tx);
+  const hit = forUpdate ? undefined : known?.get(id);
+  if (hit) return { ...hit };
   const q = s.tx
     .select()
     .from(tickets)
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, id)));
   const [row] = forUpdate ? await q.for("update") : await q;
-  return row;
+  if (row) rememberTicket(s, row);
+  return row ? { ...row } : row;
+}
+
+// The tickets this transaction has read, by id: the modules reacting to one change ask for the same
+// ticket several times. Every write to `tickets` (all of them are in this module) forgets the row or
+// remembers what the write returned, so no read after a write answers from before it. Keyed by the
+// transaction object, a memory lives exactly as long as its transaction.
+const readIn = new WeakMap<object, Map<string, TicketRow>>();
+
+/** Keeps a ticket's row as this transaction now sees it (read, or returned by a write). */
+export function rememberTicket(s: OrgTx, row: TicketRow): void {
+  let known = readIn.get(s.tx);
+  if (!known) {
+    known = new Map();
+    readIn.set(s.tx, known);
+  }
+  known.set(row.id, { ...row });
+}
+
+/** Forgets a ticket this transaction changed without reading it back (every ticket without an id). */
+export function forgetTicket(s: OrgTx, id?: string): void {
+  const known = readIn.get(s.tx);
+  if (id === undefined) known?.clear();
+  else known?.delete(id);
 }
 
 /** Tickets of the organisation by id (those that exist), e.g. to name the tickets of a list. */
@@ -64,6 +91,7 @@ export async function setSlaSummary(
   ticketId: string,
   summary: { dueAt: Date | null; breached: boolean },
 ): Promise<void> {
+  forgetTicket(s, ticketId);
   await s.tx
     .update(tickets)
     .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })
