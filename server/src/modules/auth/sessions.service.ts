@@ -1,12 +1,13 @@
+import type { Role } from "@frontline/common";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Config } from "../../platform/config";
 import type { Actor, Ctx } from "../../platform/context";
-import type { Database } from "../../platform/db";
+import { type Database, rowsOf } from "../../platform/db";
 import { domainEvents } from "../../platform/events";
 import { newId, randomToken, sha256 } from "../../platform/ids";
 import { inLookup, inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
-import { activeUser, USER_DEACTIVATED } from "../staff";
+import { USER_DEACTIVATED } from "../staff";
 import { apiTokens, sessions } from "./auth.tables";
 
 /** What a request is authenticated as. */
@@ -42,29 +43,43 @@ export async function createSession(
 
 /** The live session for a cookie token, or null when unknown, revoked, idle too long, expired or its user inactive. */
 export async function resolveSession(database: Database, config: Config, token: string): Promise<Authenticated | null> {
-  const tokenHash = sha256(token);
-  return inLookup(database, { sessionHash: tokenHash }, async (tx) => {
-    const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-    const now = Date.now();
-    if (!row || row.revokedAt || row.expiresAt.getTime() <= now) return null;
-    if (row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000 <= now) return null;
-    await tx.execute(sql`SELECT set_config('app.org_id', ${row.orgId}, true)`);
-    const s = { tx, orgId: row.orgId };
-    const user = await activeUser(s, row.userId);
-    if (!user) return null;
-    // Touch at most once a minute: a write per request would be wasted work.
-    if (now - row.lastSeenAt.getTime() > 60_000) {
-      await tx
+  // One statement finds the session and its user under the lookup and tenant policies (migration 0029).
+  const [row] = rowsOf<SessionActor>(
+    await database.db.execute(sql`SELECT * FROM frontline_session_actor(${sha256(token)})`),
+  );
+  const now = Date.now();
+  if (!row || row.revoked_at || new Date(row.expires_at).getTime() <= now) return null;
+  const lastSeen = new Date(row.last_seen_at).getTime();
+  if (lastSeen + config.SESSION_IDLE_MINUTES * 60_000 <= now) return null;
+  if (!row.user_active) return null;
+  // Touch at most once a minute: a write per request would be wasted work.
+  if (now - lastSeen > 60_000) {
+    await inOrg(database, row.org_id, (s) =>
+      s.tx
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
-        .where(and(eq(sessions.orgId, row.orgId), eq(sessions.id, row.id)));
-    }
-    return {
-      orgId: row.orgId,
-      csrfToken: row.csrfToken,
-      actor: { type: "user", userId: user.id, name: user.name, role: user.role, sessionId: row.id },
-    };
-  });
+        .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, row.session_id))),
+    );
+  }
+  return {
+    orgId: row.org_id,
+    csrfToken: row.csrf_token,
+    actor: { type: "user", userId: row.user_id, name: row.user_name, role: row.user_role, sessionId: row.session_id },
+  };
+}
+
+/** A row of frontline_session_actor (times arrive as Date or text, depending on the driver). */
+interface SessionActor {
+  org_id: string;
+  session_id: string;
+  user_id: string;
+  csrf_token: string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  revoked_at: Date | string | null;
+  user_name: string;
+  user_role: Role;
+  user_active: boolean;
 }
 
 /** Announced when someone signs out, with how many other sessions of theirs are still live. */

@@ -1,13 +1,12 @@
-import type { CreateApiTokenInput } from "@frontline/common";
+import type { CreateApiTokenInput, Role } from "@frontline/common";
 import { and, desc, eq, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
-import type { Database } from "../../platform/db";
+import { type Database, rowsOf } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { newId, randomToken, sha256 } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
 import { inLookup, inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
-import { activeUser } from "../staff";
 import { apiTokens } from "./auth.tables";
 import type { Authenticated } from "./sessions.service";
 
@@ -83,24 +82,37 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
 /** The actor behind a bearer token, or null when unknown, revoked, expired or its user inactive. */
 export async function resolveApiToken(database: Database, token: string): Promise<Authenticated | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const tokenHash = sha256(token);
-  return inLookup(database, { apiTokenHash: tokenHash }, async (tx) => {
-    const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).limit(1);
-    const now = Date.now();
-    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
-    await tx.execute(sql`SELECT set_config('app.org_id', ${row.orgId}, true)`);
-    const user = await activeUser({ tx, orgId: row.orgId }, row.userId);
-    if (!user) return null;
-    if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
-      await tx
+  // One statement finds the token and its user under the lookup and tenant policies (migration 0029).
+  const [row] = rowsOf<TokenActor>(
+    await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${sha256(token)})`),
+  );
+  const now = Date.now();
+  if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= now)) return null;
+  if (!row.user_active) return null;
+  if (!row.last_used_at || now - new Date(row.last_used_at).getTime() > 60_000) {
+    await inOrg(database, row.org_id, (s) =>
+      s.tx
         .update(apiTokens)
         .set({ lastUsedAt: new Date(now) })
-        .where(and(eq(apiTokens.orgId, row.orgId), eq(apiTokens.id, row.id)));
-    }
-    return {
-      orgId: row.orgId,
-      csrfToken: null,
-      actor: { type: "api_token", userId: user.id, name: user.name, role: user.role, tokenId: row.id },
-    };
-  });
+        .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, row.token_id))),
+    );
+  }
+  return {
+    orgId: row.org_id,
+    csrfToken: null,
+    actor: { type: "api_token", userId: row.user_id, name: row.user_name, role: row.user_role, tokenId: row.token_id },
+  };
+}
+
+/** A row of frontline_api_token_actor (times arrive as Date or text, depending on the driver). */
+interface TokenActor {
+  org_id: string;
+  token_id: string;
+  user_id: string;
+  last_used_at: Date | string | null;
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+  user_name: string;
+  user_role: Role;
+  user_active: boolean;
 }
