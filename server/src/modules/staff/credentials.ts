@@ -1,12 +1,12 @@
 import type { UpdateMeInput } from "@frontline/common";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { Tx } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { hashPassword, verifyPassword } from "../../platform/passwords";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
-import { findUser } from "./staff.queries";
+import { findUser, selectUsers } from "./staff.queries";
 import { users } from "./staff.tables";
 import type { UserRow } from "./users.service";
 
@@ -30,6 +30,13 @@ export function loginCandidates(tx: Tx, email: string) {
 export async function activeUser(s: OrgTx, id: string): Promise<UserRow | undefined> {
   const row = await findUser(s, id);
   return row?.active ? row : undefined;
+}
+
+/** The active ones of these users, by id (many callers checked at once). */
+export async function activeUsersByIds(s: OrgTx, ids: readonly string[]): Promise<Map<string, UserRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectUsers(s, inArray(users.id, [...ids]), [], ids.length);
+  return new Map(rows.filter((r) => r.active).map((r) => [r.id, r]));
 }
 
 /** A user's own profile change: name, language, time zone. */

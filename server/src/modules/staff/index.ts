@@ -1,4 +1,4 @@
-export { activeUser, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
+export { activeUser, activeUsersByIds, changeOwnPassword, loginCandidates, updateOwnProfile } from "./credentials";
 export { presentUser } from "./staff.present";
 export {
   activeStaff,

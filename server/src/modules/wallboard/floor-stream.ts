@@ -1,13 +1,13 @@
 import { WALLBOARD_SNAPSHOT_EVENT, type WallboardQuery } from "@frontline/common";
 import type { SSEStreamingApi } from "hono/streaming";
-import type { Ctx } from "../../platform/context";
+import type { Actor, Ctx } from "../../platform/context";
 import { AppError } from "../../platform/errors";
-import { currentActor } from "../auth";
+import { currentActors } from "../auth";
 import { Coalescer } from "./coalesce";
 import { FLOOR_CHANNEL } from "./floor-signal";
 import { canWatchFloor } from "./wallboard.policy";
 import { presentWallboard } from "./wallboard.present";
-import { type FloorSnapshot, floorSnapshot } from "./wallboard.service";
+import { type FloorScope, type FloorSnapshot, floorOf, floorScope, floorTeams, scopeFrom } from "./wallboard.service";
 
 /** A comment line every so often keeps proxies and browsers from taking a quiet stream for a dead one. */
 export const HEARTBEAT_MS = 20_000;
@@ -15,6 +15,81 @@ export const HEARTBEAT_MS = 20_000;
 const RETRY_MS = 2_000;
 /** The longest a timer waits for the clock to move a count; it is set again after each snapshot. */
 const CLOCK_MAX_MS = 60 * 60_000;
+/** How long a snapshot serves the wakes after it, for watchers whose own check was slower. */
+const SHARED_MS = 5_000;
+
+// Snapshots shared by the watchers of one scope (the same teams seen by the same rights). Each wake
+// (a signal, the clock) takes a number; a snapshot started after a watcher's wake reflects what woke
+// it, so watchers woken together get one snapshot, read once and serialised once.
+let wakes = 0;
+const shared = new Map<string, { startedAt: number; data: Promise<{ snapshot: FloorSnapshot; json: string }> }>();
+
+function sharedFloor(ctx: Ctx, scope: FloorScope, wokenAt: number) {
+  const known = shared.get(scope.key);
+  if (known && known.startedAt > wokenAt) return known.data;
+  const startedAt = ++wakes;
+  const data = floorOf(ctx, scope).then((snapshot) => ({ snapshot, json: JSON.stringify(presentWallboard(snapshot)) }));
+  const entry = { startedAt, data };
+  shared.set(scope.key, entry);
+  // Kept only while it can still serve a wake; a failed read is never handed to the next one.
+  data.then(
+    () => setTimeout(() => shared.get(scope.key) === entry && shared.delete(scope.key), SHARED_MS).unref(),
+    () => shared.get(scope.key) === entry && shared.delete(scope.key),
+  );
+  return data;
+}
+
+// Before each snapshot and heartbeat every watcher is checked again (session, role, teams). Watchers
+// of one organisation woken together are checked together: one transaction for their sessions and
+// users, one for the teams, however many there are.
+type Verdict = { actor: Actor | null; scope?: FloorScope };
+const checks = new Map<
+  string,
+  { ctx: Ctx; asks: { actor: Actor; query: WallboardQuery; answer: (v: Promise<Verdict>) => void }[] }
+>();
+
+function checkWatcher(ctx: Ctx, query: WallboardQuery): Promise<Verdict> {
+  return new Promise((resolve) => {
+    let batch = checks.get(ctx.orgId);
+    if (!batch) {
+      batch = { ctx, asks: [] };
+      checks.set(ctx.orgId, batch);
+      setImmediate(() => {
+        checks.delete(ctx.orgId);
+        void checkAll(batch!);
+      });
+    }
+    batch.asks.push({ actor: ctx.actor, query, answer: resolve });
+  });
+}
+
+async function checkAll(batch: {
+  ctx: Ctx;
+  asks: { actor: Actor; query: WallboardQuery; answer: (v: Promise<Verdict>) => void }[];
+}) {
+  const read = (async () => ({
+    actors: await currentActors(
+      batch.ctx,
+      batch.asks.map((a) => a.actor),
+    ),
+    teams: await floorTeams(batch.ctx),
+  }))();
+  for (const [i, ask] of batch.asks.entries()) {
+    ask.answer(
+      read.then(({ actors, teams }): Verdict => {
+        const actor = actors[i] ?? null;
+        if (!actor || !canWatchFloor(actor)) return { actor: null };
+        try {
+          return { actor, scope: scopeFrom(batch.ctx.orgId, actor, teams, ask.query) };
+        } catch (err) {
+          // No longer theirs, or gone: no scope, so the stream ends.
+          if (err instanceof AppError && (err.code === "forbidden" || err.code === "not_found")) return { actor };
+          throw err;
+        }
+      }),
+    );
+  }
+}
 
 /**
  * One watcher's live floor: a fresh snapshot after each change signal of their organisation
@@ -36,6 +111,8 @@ export class FloorWatch {
   private heartbeat: NodeJS.Timeout | null = null;
   private clock: NodeJS.Timeout | null = null;
   private sent = 0;
+  private scope!: FloorScope;
+  private wokenAt = 0;
 
   private constructor(
     private ctx: Ctx,
@@ -64,7 +141,8 @@ export class FloorWatch {
       onClose: () => watch.finish(),
     });
     try {
-      watch.first = await floorSnapshot(ctx, query);
+      watch.scope = await floorScope(ctx, query);
+      watch.first = await floorOf(ctx, watch.scope);
     } catch (err) {
       watch.finish();
       throw err;
@@ -88,41 +166,37 @@ export class FloorWatch {
   }
 
   private changed(): void {
+    this.wokenAt = ++wakes;
     if (this.stream) this.coalescer.poke();
     else this.dirty = true;
   }
 
-  /** False (and the watch ended) once the caller may no longer watch; else the caller as they are now. */
+  /** False (and the watch ended) once the caller may no longer watch; else the caller and their scope as they are now. */
   private async stillAllowed(): Promise<boolean> {
-    const actor = await currentActor(this.ctx);
-    if (!actor || !canWatchFloor(actor)) {
+    const verdict = await checkWatcher(this.ctx, this.query);
+    // The team is gone or no longer theirs: the stream ends, and coming back answers why.
+    if (!verdict.actor || !verdict.scope) {
       this.finish();
       return false;
     }
-    this.ctx = { ...this.ctx, actor };
+    this.ctx = { ...this.ctx, actor: verdict.actor };
+    this.scope = verdict.scope;
     return true;
   }
 
   private async refresh(): Promise<void> {
     if (this.done || !(await this.stillAllowed())) return;
-    let snapshot: FloorSnapshot;
-    try {
-      snapshot = await floorSnapshot(this.ctx, this.query);
-    } catch (err) {
-      // The team is gone or no longer theirs: the stream ends, and coming back answers why.
-      if (err instanceof AppError && (err.code === "forbidden" || err.code === "not_found")) return this.finish();
-      throw err;
-    }
-    await this.send(snapshot);
+    const { snapshot, json } = await sharedFloor(this.ctx, this.scope, this.wokenAt);
+    await this.send(snapshot, undefined, json);
   }
 
-  private async send(snapshot: FloorSnapshot, retry?: number): Promise<void> {
+  private async send(snapshot: FloorSnapshot, retry?: number, json?: string): Promise<void> {
     if (this.done || !this.stream) return;
     this.sent += 1;
     await this.stream.writeSSE({
       event: WALLBOARD_SNAPSHOT_EVENT,
       id: String(this.sent),
-      data: JSON.stringify(presentWallboard(snapshot)),
+      data: json ?? JSON.stringify(presentWallboard(snapshot)),
       ...(retry ? { retry } : {}),
     });
     this.watchClock(snapshot.clockChangeAt);
@@ -134,7 +208,10 @@ export class FloorWatch {
     this.clock = null;
     if (!at || this.done) return;
     const wait = Math.min(Math.max(0, at.getTime() - Date.now()) + 1_000, CLOCK_MAX_MS);
-    this.clock = setTimeout(() => this.coalescer.poke(), wait);
+    this.clock = setTimeout(() => {
+      this.wokenAt = ++wakes;
+      this.coalescer.poke();
+    }, wait);
   }
 
   private async beat(): Promise<void> {

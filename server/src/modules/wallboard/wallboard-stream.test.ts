@@ -95,6 +95,23 @@ describe("GET /wallboard/stream", () => {
     await sse.cancel();
   });
 
+  it("gives watchers of the same floor woken by one change one shared snapshot, and others their own", async () => {
+    const d = await desk();
+    const other = (await d.org.as.admin.post("/api/v1/teams", { name: "Returns", memberIds: [d.org.users.manager.id] }))
+      .body.data.id as string;
+    const same = await Promise.all(Array.from({ length: 12 }, () => watch(d.org.as.supervisor)));
+    const manager = await watch(d.org.as.manager, `?teamId=${other}`);
+    for (const w of [...same, manager]) await nextSnapshot(w.sse);
+    expect((await d.org.as.admin.patch(`/api/v1/tickets/${d.ticketId}`, { status: "solved" })).status).toBe(200);
+    const after = await Promise.all(same.map((w) => nextSnapshot(w.sse, 3_000)));
+    expect(after.map((f) => f.teams[0]?.waiting)).toEqual(Array(12).fill(0));
+    // Read once: the very same moment for all of them.
+    expect(new Set(after.map((f) => f.generatedAt)).size).toBe(1);
+    const theirs = await nextSnapshot(manager.sse, 3_000);
+    expect(theirs.teams.map((t) => t.id)).toEqual([other]);
+    for (const w of [...same, manager]) await w.sse.cancel();
+  });
+
   it("is not woken by another organisation's change, and is by its own", async () => {
     const a = await desk();
     const b = await desk();

@@ -1,11 +1,11 @@
 import { AT_RISK_MINUTES, OPEN_LOAD_STATUSES, type WallboardQuery } from "@frontline/common";
 import { authorize } from "../../platform/authorize";
-import type { Ctx } from "../../platform/context";
+import type { Actor, Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg } from "../../platform/tenancy";
 import { waitingEscalations } from "../escalations";
 import { type FloorAgent, floorAgents } from "../routing";
-import { existingTeamIds, findUser, teamsWithMembers } from "../staff";
+import { teamsWithMembers } from "../staff";
 import { latestTouchedTickets, type TeamChannelCounts, teamFloorCounts, ticketsByIds } from "../tickets";
 import { canWatchFloor, watchesEveryTeam } from "./wallboard.policy";
 
@@ -21,17 +21,65 @@ export interface FloorSnapshot {
 }
 
 /**
- * The live floor of one team or of every team the caller watches (their own for a supervisor,
- * all for managers and admins): queues, people, escalations waiting. 404 for a team that is not
+ * What a caller's floor covers: the teams they may watch and the ones shown. Watchers with the same
+ * scope see the same floor, so a live stream shares one snapshot among them (floor-stream.ts).
+ */
+export interface FloorScope {
+  /** Equal for callers who see the same floor. */
+  key: string;
+  every: boolean;
+  choiceIds: string[];
+  shownIds: string[];
+  /** One team was asked for (its queue alone, escalations of its tickets alone). */
+  oneTeam: boolean;
+}
+
+/** A team as scopes are worked out from it. */
+export interface ScopeTeam {
+  id: string;
+  memberIds: string[];
+}
+
+/**
+ * The teams of one team's floor or of every team the caller watches (their own for a supervisor,
+ * all for managers and admins), given every team of the organisation. 404 for a team that is not
  * the organisation's, 403 for one the supervisor does not belong to.
  */
-export async function floorSnapshot(ctx: Ctx, q: WallboardQuery): Promise<FloorSnapshot> {
+export function scopeFrom(orgId: string, actor: Actor, all: readonly ScopeTeam[], q: WallboardQuery): FloorScope {
+  authorize(canWatchFloor(actor), "Only supervisors, managers and admins watch the floor");
+  const every = watchesEveryTeam(actor);
+  const choices = every ? all : all.filter((t) => actor.userId && t.memberIds.includes(actor.userId));
+  const choiceIds = choices.map((t) => t.id);
+  if (q.teamId && !choiceIds.includes(q.teamId)) {
+    if (!all.some((t) => t.id === q.teamId)) throw notFound("Team");
+    throw new AppError("forbidden", "A supervisor watches the floor of their own teams");
+  }
+  const key = `${orgId}|${every ? "every" : choiceIds.join(",")}|${q.teamId ?? ""}`;
+  return { key, every, choiceIds, shownIds: q.teamId ? [q.teamId] : choiceIds, oneTeam: q.teamId !== undefined };
+}
+
+/** Every team of the organisation with its members, in name order. */
+export function floorTeams(ctx: Pick<Ctx, "database" | "orgId">): Promise<ScopeTeam[]> {
+  return inOrg(ctx.database, ctx.orgId, (s) => teamsWithMembers(s));
+}
+
+/** The caller's scope, read now. */
+export async function floorScope(ctx: Ctx, q: WallboardQuery): Promise<FloorScope> {
   authorize(canWatchFloor(ctx.actor), "Only supervisors, managers and admins watch the floor");
+  return scopeFrom(ctx.orgId, ctx.actor, await floorTeams(ctx), q);
+}
+
+/** The live floor of one team or of every team the caller watches: queues, people, escalations waiting. */
+export async function floorSnapshot(ctx: Ctx, q: WallboardQuery): Promise<FloorSnapshot> {
+  return floorOf(ctx, await floorScope(ctx, q));
+}
+
+/** The floor of a scope, read now (teams and their members read again: they may have changed). */
+export async function floorOf(ctx: Pick<Ctx, "database" | "orgId">, scope: FloorScope): Promise<FloorSnapshot> {
   return inOrg(ctx.database, ctx.orgId, async (s) => {
     const now = new Date();
-    const every = watchesEveryTeam(ctx.actor);
-    const choices = await watchable(s, ctx, every);
-    const shown = q.teamId ? [await chosen(s, choices, q.teamId)] : choices;
+    const choices = scope.every ? await teamsWithMembers(s) : await teamsWithMembers(s, scope.choiceIds);
+    const shown = scope.oneTeam ? choices.filter((t) => scope.shownIds.includes(t.id)) : choices;
     const teamIds = shown.map((t) => t.id);
     const horizon = new Date(now.getTime() + AT_RISK_MINUTES * 60_000);
     const { rows, nextDueAfterHorizon } = await teamFloorCounts(s, teamIds, OPEN_LOAD_STATUSES, horizon);
@@ -55,7 +103,7 @@ export async function floorSnapshot(ctx: Ctx, q: WallboardQuery): Promise<FloorS
     );
     // Watching every team, nothing is left out; otherwise only the shown teams' tickets count.
     const counted =
-      every && !q.teamId ? waiting : waiting.filter((e) => teamIds.includes(teamOf.get(e.ticketId) ?? ""));
+      scope.every && !scope.oneTeam ? waiting : waiting.filter((e) => teamIds.includes(teamOf.get(e.ticketId) ?? ""));
     const shownIds = new Set(teamIds);
     return {
       generatedAt: now,
@@ -76,19 +124,4 @@ export async function floorSnapshot(ctx: Ctx, q: WallboardQuery): Promise<FloorS
       clockChangeAt: nextDueAfterHorizon && new Date(nextDueAfterHorizon.getTime() - AT_RISK_MINUTES * 60_000),
     };
   });
-}
-
-/** The teams the caller may watch, by name. */
-async function watchable(s: OrgTx, ctx: Ctx, every: boolean) {
-  if (every) return teamsWithMembers(s);
-  const me = ctx.actor.userId ? await findUser(s, ctx.actor.userId) : undefined;
-  return teamsWithMembers(s, me?.teamIds ?? []);
-}
-
-/** The one team asked for: 404 unless it is the organisation's, 403 unless the caller may watch it. */
-async function chosen<T extends { id: string }>(s: OrgTx, choices: T[], teamId: string): Promise<T> {
-  const team = choices.find((t) => t.id === teamId);
-  if (team) return team;
-  if (!(await existingTeamIds(s, [teamId])).has(teamId)) throw notFound("Team");
-  throw new AppError("forbidden", "A supervisor watches the floor of their own teams");
 }
