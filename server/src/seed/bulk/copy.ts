@@ -40,6 +40,7 @@ export class TableRows {
 /** A transaction of the owner with the tenant set, into which tables are copied. */
 export interface BulkSession {
   exec(statement: string, params?: unknown[]): Promise<void>;
+  query<R>(statement: string, params?: unknown[]): Promise<R[]>;
   copy(rows: TableRows): Promise<void>;
 }
 
@@ -63,23 +64,39 @@ function* pieces(lines: string[]): Generator<string> {
 
 const copySql = (rows: TableRows, source: string) => `COPY ${rows.table} (${rows.columns.join(", ")}) FROM ${source}`;
 
+export interface BulkOptions {
+  /**
+   * Skip foreign-key checks (session_replication_role = replica): the generator makes every
+   * reference itself, in order. Only a superuser may; others keep the checks.
+   */
+  trusted?: boolean;
+}
+
 /**
  * Runs `fn` in one transaction as the database owner (ROLE NONE: the role the connection signed in
- * with) with the tenant set, so forced row-level security admits the organisation's rows.
+ * with) with the tenant set (none for `orgId` null), so forced row-level security admits the
+ * organisation's rows.
  */
 export async function inBulkSession<T>(
   database: Database,
-  orgId: string,
+  orgId: string | null,
   fn: (s: BulkSession) => Promise<T>,
+  opts: BulkOptions = {},
 ): Promise<T> {
   const client = (database.db as unknown as { $client: unknown }).$client;
-  const setup = ["SET LOCAL ROLE NONE", "SET LOCAL synchronous_commit = off"];
+  const setup = [
+    "SET LOCAL ROLE NONE",
+    "SET LOCAL synchronous_commit = off",
+    "SET LOCAL maintenance_work_mem = '256MB'",
+  ];
+  if (opts.trusted) setup.push("SET LOCAL session_replication_role = replica");
   if (database.kind === "pglite") {
     return (client as PGlite).transaction(async (tx: Transaction) => {
       for (const s of setup) await tx.exec(s);
-      await tx.query("SELECT set_config('app.org_id', $1, true)", [orgId]);
+      await tx.query("SELECT set_config('app.org_id', $1, true)", [orgId ?? ""]);
       return fn({
         exec: async (statement, params) => void (await tx.query(statement, params)),
+        query: async <R>(statement: string, params?: unknown[]) => (await tx.query<R>(statement, params)).rows,
         copy: async (rows) => {
           if (rows.lines.length === 0) return;
           // PGlite reads COPY input from a Blob named /dev/blob; the Blob is made of the pieces.
@@ -93,9 +110,10 @@ export async function inBulkSession<T>(
   try {
     await conn.query("BEGIN");
     for (const s of setup) await conn.query(s);
-    await conn.query("SELECT set_config('app.org_id', $1, true)", [orgId]);
+    await conn.query("SELECT set_config('app.org_id', $1, true)", [orgId ?? ""]);
     const result = await fn({
       exec: async (statement, params) => void (await conn.query(statement, params)),
+      query: async <R>(statement: string, params?: unknown[]) => (await conn.query(statement, params)).rows as R[],
       copy: async (rows) => {
         if (rows.lines.length === 0) return;
         await pipeline(Readable.from(pieces(rows.lines)), conn.query(copyFrom(copySql(rows, "STDIN"))));
@@ -109,4 +127,14 @@ export async function inBulkSession<T>(
   } finally {
     conn.release();
   }
+}
+
+/** Whether the owner's sessions may skip foreign-key checks (a superuser's may). */
+export async function canSkipChecks(database: Database): Promise<boolean> {
+  let superuser = false;
+  await inBulkSession(database, null, async (s) => {
+    superuser =
+      (await s.query<{ s: boolean }>("SELECT rolsuper AS s FROM pg_roles WHERE rolname = session_user"))[0]?.s ?? false;
+  });
+  return superuser;
 }
