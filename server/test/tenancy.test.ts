@@ -166,6 +166,42 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
   });
 });
 
+describe("functions that run as the owner keep to the transaction's tenant", () => {
+  it("has only the known SECURITY DEFINER functions, each filtering by the tenant setting", async () => {
+    const definers = await query<{ name: string; body: string }>(sql`
+      SELECT p.proname AS name, p.prosrc AS body FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND p.prosecdef ORDER BY p.proname`);
+    expect(definers.map((d) => d.name)).toEqual(["frontline_search_tickets"]);
+    for (const d of definers) expect(d.body, d.name).toMatch(/org_id = public\.frontline_current_org\(\)/);
+  });
+
+  it("finds only the tenant's search documents, and none without a tenant", async () => {
+    const [a, b] = [await makeOrg(h), await makeOrg(h)];
+    for (const org of [a, b])
+      expect(
+        (
+          await org.as.admin.post("/api/v1/tickets", {
+            subject: "Quasar kettle",
+            requester: { email: uniqueEmail("c") },
+            message: { body: "The quasar kettle leaks" },
+          })
+        ).status,
+      ).toBe(201);
+    const matches = (orgId: string | null) =>
+      (orgId
+        ? inOrg(h.deps.database, orgId, async ({ tx }) =>
+            rowsOf(await tx.execute(sql`SELECT * FROM frontline_search_tickets(to_tsquery('simple', 'quasar'))`)),
+          )
+        : h.deps.database.db
+            .execute(sql`SELECT * FROM frontline_search_tickets(to_tsquery('simple', 'quasar'))`)
+            .then((r) => rowsOf(r))
+      ).then((rows) => rows.length);
+    expect(await matches(a.orgId)).toBe(1);
+    expect(await matches(b.orgId)).toBe(1);
+    expect(await matches(null)).toBe(0);
+  });
+});
+
 describe("row-level security filters what SQL alone would not", () => {
   it("hides another organisation's rows inside a tenant transaction", async () => {
     const [a, b] = [await makeOrg(h), await makeOrg(h)];

@@ -43,7 +43,10 @@ export interface TicketHit {
   snippet: string;
 }
 
-/** Tickets matching the words and the filters, best first. */
+/**
+ * Tickets matching the words and the filters, best first. The documents are matched by
+ * frontline_search_tickets (migration 0030), which can use the search index under row-level security.
+ */
 export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<TicketHit[]> {
   const tsq = searchQueryOf(query.q);
   const filters: SQL[] = [];
@@ -73,15 +76,15 @@ export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<Ticke
   if (query.tag) filters.push(sql`AND t.tags @> ARRAY[${query.tag}]::text[]`);
   const result = await s.tx.execute(sql`
     WITH q AS (SELECT ${tsq} AS query)
-    SELECT t.id, t.number, t.subject, ts_rank(ts.tsv, q.query) AS rank,
+    SELECT t.id, t.number, t.subject, f.rank,
       ts_headline('simple', t.subject || ' — ' || left(coalesce(
         (SELECT m.body_text FROM messages m WHERE m.org_id = t.org_id AND m.ticket_id = t.id
           AND (to_tsvector(${CONFIG_OF}, m.body_text) || to_tsvector('simple', m.body_text)) @@ q.query
           ORDER BY m.created_at DESC LIMIT 1), ''), 20000), q.query, ${HEADLINE}) AS snippet
-    FROM ticket_search ts CROSS JOIN q
-    JOIN tickets t ON t.org_id = ts.org_id AND t.id = ts.ticket_id
-    WHERE ts.org_id = ${s.orgId} AND ts.tsv @@ q.query ${sql.join(filters, sql` `)}
-    ORDER BY rank DESC, t.updated_at DESC, t.id
+    FROM q CROSS JOIN LATERAL frontline_search_tickets(q.query) f
+    JOIN tickets t ON t.org_id = ${s.orgId} AND t.id = f.ticket_id
+    WHERE true ${sql.join(filters, sql` `)}
+    ORDER BY f.rank DESC, t.updated_at DESC, t.id
     LIMIT ${query.limit}`);
   return rowsOf<TicketHit>(result).map((r) => ({ ...r, number: Number(r.number), rank: Number(r.rank) }));
 }
