@@ -7,6 +7,8 @@ export class Caller {
     private readonly agent: Agent,
     private readonly cookie: string,
     private readonly csrf: string | null,
+    /** The signed-in user's id. */
+    readonly userId: string,
   ) {}
 
   /** Signs in with email and password (POST /api/v1/auth/login) and keeps the session. */
@@ -17,12 +19,12 @@ export class Caller {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email, password }),
     });
-    const body = (await res.body.json()) as { data?: { csrfToken: string | null } };
+    const body = (await res.body.json()) as { data?: { id: string; csrfToken: string | null } };
     if (res.statusCode !== 200 || !body.data)
       throw new Error(`sign-in of ${email}: ${res.statusCode} ${JSON.stringify(body)}`);
     const setCookie = res.headers["set-cookie"];
     const cookies = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ""]).map((c) => c.split(";")[0]).join("; ");
-    return new Caller(base, agent, cookies, body.data.csrfToken);
+    return new Caller(base, agent, cookies, body.data.csrfToken, body.data.id);
   }
 
   headers(extra: Record<string, string> = {}): Record<string, string> {

@@ -44,6 +44,7 @@ export function machine(extra: Record<string, string>) {
 
 const fmt = (v: number | null, unit = "") => {
   if (v === null || Number.isNaN(v)) return "—";
+  if (!Number.isFinite(v)) return "timeout";
   if (unit.includes("ms")) return v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString("en");
   return v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString("en");
 };
@@ -55,9 +56,9 @@ export function table(lines: Line[]): string {
     ...lines.map((l) => [
       l.workload,
       l.case,
-      l.unit,
-      fmt(l.frontline, l.unit),
-      fmt(l.raw, l.unit),
+      l.p50 ? `p50 / ${l.unit}` : l.unit,
+      l.p50 ? `${fmt(l.p50.frontline, "ms")} / ${fmt(l.frontline, l.unit)}` : fmt(l.frontline, l.unit),
+      l.p50 ? `${fmt(l.p50.raw, "ms")} / ${fmt(l.raw, l.unit)}` : fmt(l.raw, l.unit),
       l.ratio === null ? "—" : `${l.ratio.toFixed(2)}×`,
       l.target,
       l.pass === null ? "—" : l.pass ? "pass" : "MISS",

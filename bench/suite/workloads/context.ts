@@ -37,6 +37,10 @@ export interface Line {
   ratio: number | null;
   target: string;
   pass: boolean | null;
+  /** For latencies, the medians beside the compared percentile. */
+  p50?: { frontline: number; raw: number | null };
+  /** Why a figure is missing or unusual. */
+  note?: string;
 }
 
 export interface Workload {

@@ -5,10 +5,10 @@ import { latencyOf, timeEach } from "../stats";
 import type { Line, Measures, Workload } from "./context";
 
 const WATCHERS = [1, 100, 1_000] as const;
-const rounds = (n: number, quick: boolean) => (n === 1 ? 20 : n === 100 ? 10 : quick ? 4 : 8);
+const rounds = (n: number, quick: boolean) => (n === 1 ? 20 : n === 100 ? 8 : quick ? 3 : 8);
 // The stream folds bursts and starts at most one snapshot every 300 ms: changes come slower than that.
 const PAUSE_MS = 400;
-const ROUND_TIMEOUT_MS = 30_000;
+const roundTimeout = (quick: boolean) => (quick ? 10_000 : 30_000);
 
 /** One open wallboard stream, calling back on each `snapshot` event. */
 class Watcher {
@@ -93,16 +93,24 @@ export const wallboardWorkload: Workload = {
         }
         await new Promise((r) => setTimeout(r, PAUSE_MS));
         const samples: number[] = [];
+        let late = 0;
         for (let round = 0; round < rounds(n, h.quick); round++) {
           const arrivals = watchers.map((w) => w.next());
           priority = priority === "normal" ? "high" : "normal";
           const t0 = performance.now();
           await admin.patch(`/api/v1/tickets/${ticket.data.id}`, { priority });
-          const at = await withTimeout(Promise.all(arrivals), ROUND_TIMEOUT_MS, `${n} watchers`);
+          // A snapshot that has not come by the deadline counts as infinitely late (and ends this size).
+          const deadline = new Promise<number>((resolve) =>
+            setTimeout(() => resolve(Number.POSITIVE_INFINITY), roundTimeout(h.quick)),
+          );
+          const at = await Promise.all(arrivals.map((a) => Promise.race([a, deadline])));
           for (const t of at) samples.push(t - t0);
+          late = at.filter((t) => t === Number.POSITIVE_INFINITY).length;
+          if (late > 0) break;
           await new Promise((r) => setTimeout(r, PAUSE_MS));
         }
         out[`w${n}`] = latencyOf(samples);
+        if (late > 0) break;
       }
     } finally {
       for (const w of watchers) w.close();
@@ -135,7 +143,7 @@ export const wallboardWorkload: Workload = {
             ]);
             await q(`SELECT pg_notify('bench_floor', $1)`, [orgId]);
           });
-          await withTimeout(arrived, ROUND_TIMEOUT_MS, "LISTEN");
+          await withTimeout(arrived, 10_000, "LISTEN");
         },
         { runs: 50, warmup: 3 },
       );
@@ -147,16 +155,23 @@ export const wallboardWorkload: Workload = {
   lines(f, r) {
     const raw = r.notify as Latency | undefined;
     return WATCHERS.map((n): Line => {
-      const l = f[`w${n}`] as Latency;
+      const l = (f[`w${n}`] as Latency | undefined) ?? {
+        p50: Number.NaN,
+        p95: Number.NaN,
+        p99: Number.NaN,
+        samples: 0,
+      };
       return {
         workload: "wallboard: change → event",
         case: `${n.toLocaleString("en")} watcher${n === 1 ? "" : "s"}`,
         unit: "p99 ms",
+        p50: { frontline: l.p50, raw: raw?.p50 ?? null },
         frontline: l.p99,
         raw: raw?.p99 ?? null,
         ratio: raw ? l.p99 / raw.p99 : null,
         target: n === 1_000 ? "≤ 2,000 ms" : "—",
         pass: n === 1_000 ? l.p99 <= 2_000 : null,
+        ...(l.samples === 0 ? { note: "not run: a smaller size already missed its events" } : {}),
       };
     });
   },
