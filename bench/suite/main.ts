@@ -73,7 +73,9 @@ const h: HttpCtx = {
   ws,
   quick,
   as(email) {
-    if (!callers.has(email)) callers.set(email, Caller.signIn(server.base, agent, email, ws.data.password));
+    const live = [ws.live.admin, ws.live.manager, ...ws.live.agents].includes(email);
+    const password = live ? ws.live.password : ws.data.password;
+    if (!callers.has(email)) callers.set(email, Caller.signIn(server.base, agent, email, password));
     return callers.get(email)!;
   },
 };

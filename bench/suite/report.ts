@@ -59,11 +59,16 @@ export function table(lines: Line[]): string {
       l.p50 ? `p50 / ${l.unit}` : l.unit,
       l.p50 ? `${fmt(l.p50.frontline, "ms")} / ${fmt(l.frontline, l.unit)}` : fmt(l.frontline, l.unit),
       l.p50 ? `${fmt(l.p50.raw, "ms")} / ${fmt(l.raw, l.unit)}` : fmt(l.raw, l.unit),
-      l.ratio === null ? "—" : `${l.ratio.toFixed(2)}×`,
+      l.ratio === null || !Number.isFinite(l.ratio) ? "—" : `${l.ratio.toFixed(2)}×`,
       l.target,
       l.pass === null ? "—" : l.pass ? "pass" : "MISS",
     ]),
   ];
+  const notes = lines.filter((l) => l.note).map((l) => `- ${l.workload}, ${l.case}: ${l.note}`);
+  return [grid(rows), ...(notes.length ? ["", ...notes] : [])].join("\n");
+}
+
+function grid(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...r[i]!].length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c + " ".repeat(widths[i]! - [...c].length)).join(" | ")} |`;
   return [line(rows[0]!), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)].join("\n");

@@ -47,13 +47,22 @@ export async function startServer(
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${out.slice(-3000)}`)));
   });
   const { base, smtpPort } = await ready;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      // A server that dies under load is a result too: say so with its last words.
+      if (!stopping)
+        process.stderr.write(`\nThe server exited (${code ?? signal}) during the run:\n${out.slice(-4000)}\n`);
+      resolve();
+    }),
+  );
   return {
     base,
     smtpPort,
     pid: child.pid!,
     memory: () => memoryOf(child),
     async stop() {
+      stopping = true;
       child.kill("SIGTERM");
       await exited;
     },

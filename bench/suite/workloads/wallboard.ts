@@ -5,6 +5,7 @@ import { latencyOf, timeEach } from "../stats";
 import type { Line, Measures, Workload } from "./context";
 
 const WATCHERS = [1, 100, 1_000] as const;
+const TARGET_MS = 2_000;
 const rounds = (n: number, quick: boolean) => (n === 1 ? 20 : n === 100 ? 8 : quick ? 3 : 8);
 // The stream folds bursts and starts at most one snapshot every 300 ms: changes come slower than that.
 const PAUSE_MS = 400;
@@ -78,8 +79,16 @@ export const wallboardWorkload: Workload = {
     const out: Measures = {};
     const watchers: Watcher[] = [];
     let priority = "normal";
+    let skipped = false;
     try {
       for (const n of WATCHERS) {
+        // A quick run does not wait out a crowd that cannot make it: if a tenth of it already took
+        // longer than the target, the larger crowd misses too, and opening it would take minutes.
+        const tenth = out[`w${n / 10}`] as Latency | undefined;
+        if (h.quick && tenth && tenth.p99 > TARGET_MS) {
+          skipped = true;
+          break;
+        }
         // Opened a few at a time, as screens come on: each opening reads a snapshot.
         while (watchers.length < n) {
           const batch = Math.min(50, n - watchers.length);
@@ -116,6 +125,7 @@ export const wallboardWorkload: Workload = {
       for (const w of watchers) w.close();
       await streams.close().catch(() => {});
     }
+    if (skipped) out.skipped1000 = { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, samples: 0 };
     return out;
   },
   async raw(r) {
@@ -170,8 +180,14 @@ export const wallboardWorkload: Workload = {
         raw: raw?.p99 ?? null,
         ratio: raw ? l.p99 / raw.p99 : null,
         target: n === 1_000 ? "≤ 2,000 ms" : "—",
-        pass: n === 1_000 ? l.p99 <= 2_000 : null,
-        ...(l.samples === 0 ? { note: "not run: a smaller size already missed its events" } : {}),
+        pass: n === 1_000 ? l.samples > 0 && l.p99 <= TARGET_MS : null,
+        ...(l.samples === 0
+          ? {
+              note: f.skipped1000
+                ? "not measured (quick run): 100 watchers already took longer than 2 s"
+                : "not measured: a smaller crowd already missed its events",
+            }
+          : {}),
       };
     });
   },
