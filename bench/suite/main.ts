@@ -72,6 +72,7 @@ const h: HttpCtx = {
   agent,
   ws,
   quick,
+  db,
   as(email) {
     const live = [ws.live.admin, ws.live.manager, ...ws.live.agents].includes(email);
     const password = live ? ws.live.password : ws.data.password;

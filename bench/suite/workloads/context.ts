@@ -13,6 +13,7 @@ export interface HttpCtx {
   /** A signed-in caller (cached per email). */
   as(email: string): Promise<Caller>;
   quick: boolean;
+  db: RawDb["kind"];
 }
 
 /** What a workload's raw half gets: the database, directly. */

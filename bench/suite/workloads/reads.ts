@@ -69,11 +69,28 @@ export const inboxWorkload: Workload = {
         mine ? [orgId, OPEN, me] : [orgId, OPEN],
       );
     return {
+      // What answering "who is this session" costs the database: the session and its user, by key.
+      floor: latencyOf(
+        await timeEach(
+          () =>
+            r.raw.query(
+              `SELECT s.*, u.* FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
+               WHERE s.token_hash = $1`,
+              ["0".repeat(64)],
+            ),
+          runs(r.quick),
+        ),
+      ),
       mine: latencyOf(await timeEach(list(true), runs(r.quick))),
       open: latencyOf(await timeEach(list(false), runs(r.quick))),
     };
   },
   lines: (f, r) => [
+    {
+      ...latencyLine("agent inbox, first page", "floor: GET /me (session check only)", f, r, "floor", 2),
+      target: "—",
+      pass: null,
+    },
     latencyLine("agent inbox, first page", "my open tickets (agent)", f, r, "mine", 2),
     latencyLine("agent inbox, first page", "all open (supervisor)", f, r, "open", 2),
   ],

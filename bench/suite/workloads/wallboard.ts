@@ -82,10 +82,10 @@ export const wallboardWorkload: Workload = {
     let skipped = false;
     try {
       for (const n of WATCHERS) {
-        // A quick run does not wait out a crowd that cannot make it: if a tenth of it already took
-        // longer than the target, the larger crowd misses too, and opening it would take minutes.
+        // A quick run on PGlite (where the target does not apply) does not wait out a crowd that cannot
+        // make it: if a tenth of it already took longer than 2 s, opening it would take minutes.
         const tenth = out[`w${n / 10}`] as Latency | undefined;
-        if (h.quick && tenth && tenth.p99 > TARGET_MS) {
+        if (h.quick && h.db === "pglite" && tenth && tenth.p99 > TARGET_MS) {
           skipped = true;
           break;
         }
