@@ -105,7 +105,15 @@ try {
   await raw.close();
 }
 
-const lines: Line[] = chosen.flatMap((w) => w.lines(frontline[w.name]!, direct[w.name]!, db));
+// A workload whose figures cannot be read still leaves the others' lines (and every measure in the JSON).
+const lines: Line[] = chosen.flatMap((w) => {
+  try {
+    return w.lines(frontline[w.name]!, direct[w.name]!, db);
+  } catch (err) {
+    process.stderr.write(`${w.name}: no lines (${err instanceof Error ? err.message : String(err)})\n`);
+    return [];
+  }
+});
 lines.push({
   workload: "server memory",
   case: "peak RSS of the server process",

@@ -8,7 +8,7 @@ const CONCURRENCY = [1, 32] as const;
 const plan = (c: number, quick: boolean) => ({
   concurrency: c,
   total: c === 1 ? (quick ? 400 : 2_000) : quick ? 3_000 : 20_000,
-  maxMs: quick ? 6_000 : 30_000,
+  maxMs: quick ? 4_000 : 30_000,
 });
 
 /** 1. A client opens a ticket with its first message (POST /api/v1/tickets) vs the same rows in one transaction. */

@@ -4,7 +4,7 @@ import { type Latency, latencyOf, timeEach } from "../stats";
 import { textOf } from "../target";
 import type { HttpCtx, Line, Measures, RawCtx, Workload } from "./context";
 
-const runs = (quick: boolean) => ({ runs: quick ? 200 : 1_000, warmup: 5, maxMs: quick ? 3_000 : 20_000 });
+const runs = (quick: boolean) => ({ runs: quick ? 200 : 1_000, warmup: 5, maxMs: quick ? 2_000 : 20_000 });
 const OPEN = ["new", "open", "pending", "on_hold"];
 const DAY = 86_400_000;
 
@@ -52,6 +52,7 @@ export const inboxWorkload: Workload = {
     const supervisor = await h.as(big.supervisors[0] ?? big.admin);
     const status = OPEN.join(",");
     return {
+      floor: latencyOf(await timeEach(() => agent.get("/api/v1/me"), runs(h.quick))),
       mine: latencyOf(
         await timeEach(() => agent.get(`/api/v1/tickets?status=${status}&assigneeId=${me}&limit=50`), runs(h.quick)),
       ),
@@ -114,7 +115,7 @@ export const dashboardWorkload: Workload = {
       const admin = await h.as(org.admin);
       const p = period();
       const path = `/api/v1/metrics/summary?from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
-      out[key] = latencyOf(await timeEach(() => admin.get(path), { ...runs(h.quick), runs: h.quick ? 60 : 300 }));
+      out[key] = latencyOf(await timeEach(() => admin.get(path), { ...runs(h.quick), runs: h.quick ? 40 : 300 }));
     }
     return out;
   },
@@ -131,7 +132,7 @@ export const dashboardWorkload: Workload = {
             r.raw.tx(async (q) => {
               for (const [text, params] of queries) await q(text, params);
             }),
-          { ...runs(r.quick), runs: r.quick ? 60 : 300 },
+          { ...runs(r.quick), runs: r.quick ? 40 : 300 },
         ),
       );
     }

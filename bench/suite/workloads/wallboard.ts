@@ -6,7 +6,7 @@ import type { Line, Measures, Workload } from "./context";
 
 const WATCHERS = [1, 100, 1_000] as const;
 const TARGET_MS = 2_000;
-const rounds = (n: number, quick: boolean) => (n === 1 ? 20 : n === 100 ? 8 : quick ? 3 : 8);
+const rounds = (n: number, quick: boolean) => (n === 1 ? 12 : n === 100 ? 5 : quick ? 3 : 8);
 // The stream folds bursts and starts at most one snapshot every 300 ms: changes come slower than that.
 const PAUSE_MS = 400;
 const roundTimeout = (quick: boolean) => (quick ? 10_000 : 30_000);
