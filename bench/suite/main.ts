@@ -8,6 +8,7 @@
  *   --only create,mail,inbox,dashboard,search,wallboard   --skip-load (reuse the last load of that size)
  *   --cpu-prof (profile the server child into bench/results/profiles)
  */
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Caller, httpAgent } from "./http";
@@ -52,6 +53,7 @@ const chosen = only ? ALL.filter((w) => only.includes(w.name)) : ALL;
 if (chosen.length === 0) throw new Error(`--only takes some of ${ALL.map((w) => w.name).join(", ")}`);
 
 const started = performance.now();
+const loadAtStart = os.loadavg().map((l) => Number(l.toFixed(2)));
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const log = (s: string) => process.stdout.write(`[${elapsed()}] ${s}\n`);
 
@@ -130,7 +132,7 @@ const file = writeResults(`${date}-${db}-${tickets}`, {
   tickets,
   quick,
   date: new Date().toISOString(),
-  machine: machine({ loadedBy: ws.loadedBy }),
+  machine: { ...machine({ loadedBy: ws.loadedBy }), loadAverageAtStart: loadAtStart },
   loadSeconds: ws.loadSeconds,
   totalSeconds: (performance.now() - started) / 1000,
   lines,
@@ -138,5 +140,6 @@ const file = writeResults(`${date}-${db}-${tickets}`, {
   raw: direct,
 });
 console.log(`\n${table(lines)}\n`);
+log(`load average at start ${loadAtStart.join(" ")}, at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 log(`written to ${path.relative(ROOT, file)}`);
 process.exit(0);
