@@ -140,6 +140,11 @@ const file = writeResults(`${date}-${db}-${tickets}`, {
   raw: direct,
 });
 console.log(`\n${table(lines)}\n`);
-log(`load average at start ${loadAtStart.join(" ")}, at the end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+log(
+  `load average at start ${loadAtStart.join(" ")}, at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 log(`written to ${path.relative(ROOT, file)}`);
 process.exit(0);
