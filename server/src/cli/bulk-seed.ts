@@ -26,17 +26,18 @@ export async function runBulkSeed(deps: Deps, v: Values, out: NodeJS.WritableStr
   );
   const started = Date.now();
   let phase = "";
+  let phaseStarted = started;
   const ws = await generate(deps.database, {
     tickets,
     seed,
     orgs,
     onProgress: (p) => {
-      const rate = Math.round(p.done / Math.max(0.001, (Date.now() - started) / 1000));
-      if (p.phase !== phase) {
-        if (phase) bar.stop();
-        phase = p.phase;
-        bar.start(p.total, p.done, { phase, rate });
-      } else bar.update(p.done, { rate });
+      const rate = Math.round(p.done / Math.max(0.001, (Date.now() - phaseStarted) / 1000));
+      if (p.phase === phase) return bar.update(p.done, { rate });
+      if (phase) bar.stop();
+      phase = p.phase;
+      phaseStarted = Date.now();
+      bar.start(p.total, p.done, { phase, rate: 0 });
     },
   });
   bar.stop();

@@ -41,17 +41,23 @@ export async function dropSecondaryIndexes(database: Database): Promise<Deferred
   });
 }
 
-/** Builds the dropped indexes again (each only if missing, so a second attempt after a failure is safe). */
+/**
+ * Builds the dropped indexes again, two at a time (each only if missing, so a second attempt after a
+ * failure is safe).
+ */
 export async function rebuildIndexes(
   database: Database,
   indexes: DeferredIndex[],
   progress: (done: number) => void,
 ): Promise<void> {
+  const queue = [...indexes];
   let done = 0;
-  for (const index of indexes) {
-    await inBulkSession(database, null, (s: BulkSession) =>
-      s.exec(index.definition.replace(/^CREATE INDEX /, "CREATE INDEX IF NOT EXISTS ")),
-    );
-    progress(++done);
-  }
+  const worker = async () => {
+    for (let index = queue.shift(); index; index = queue.shift()) {
+      const definition = index.definition.replace(/^CREATE INDEX /, "CREATE INDEX IF NOT EXISTS ");
+      await inBulkSession(database, null, (s: BulkSession) => s.exec(definition));
+      progress(++done);
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }

@@ -148,7 +148,8 @@ export function makeTicket(c: TicketContext, number: number, created: number, sp
   }
   const span = Math.max(solveAt ?? 0, ...msgs.map((m) => m.at));
   const room = c.now - created - MINUTE;
-  const squeeze = span > room ? Math.max(0, room) / span : 1;
+  // (A ticket of the last minute has nothing to squeeze: its one message is at its creation.)
+  const squeeze = span > 0 && span > room ? Math.max(0, room) / span : 1;
   const when = (offset: number) => created + Math.floor(offset * squeeze);
   msgs.sort((a, b) => a.at - b.at);
 
