@@ -20,6 +20,8 @@ export interface Target {
   /** What the loader made (the workspace), kept so `--skip-load` can reuse the database. */
   workspaceFile: string;
   poolSize: number;
+  /** The suite made this database for the run (not the caller's DATABASE_URL). */
+  ownDatabase: boolean;
 }
 
 const POSTGRES = "postgres://postgres@127.0.0.1:5432";
@@ -36,9 +38,10 @@ export async function prepareTarget(kind: DbKind, tickets: number, reuse: boolea
   if (kind === "pglite") {
     const dataDir = path.join(DATA_ROOT, `pglite-${tickets}`);
     if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
-    return { kind, env: { DATA_DIR: dataDir }, dataDir, workspaceFile, poolSize };
+    return { kind, env: { DATA_DIR: dataDir }, dataDir, workspaceFile, poolSize, ownDatabase: true };
   }
   let url = process.env.DATABASE_URL;
+  const ownDatabase = !url;
   if (!url) {
     const name = `fl_bench_${tickets}`;
     url = `${POSTGRES}/${name}`;
@@ -50,7 +53,14 @@ export async function prepareTarget(kind: DbKind, tickets: number, reuse: boolea
       await admin.end();
     }
   }
-  return { kind, env: { DATABASE_URL: url, DB_POOL_SIZE: String(poolSize) }, url, workspaceFile, poolSize };
+  return {
+    kind,
+    env: { DATABASE_URL: url, DB_POOL_SIZE: String(poolSize) },
+    url,
+    workspaceFile,
+    poolSize,
+    ownDatabase,
+  };
 }
 
 /** Opens the database as the application does (migrations, application role) for loading. */

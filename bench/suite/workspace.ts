@@ -48,7 +48,12 @@ export interface BenchWorkspace {
 
 type Generate = (
   database: Database,
-  opts: { tickets: number; seed?: number; onProgress?(p: { phase: string; done: number; total: number }): void },
+  opts: {
+    tickets: number;
+    seed?: number;
+    label?: string;
+    onProgress?(p: { phase: string; done: number; total: number }): void;
+  },
 ) => Promise<GeneratedWorkspace>;
 
 /** The data generator when it is there (bench/generate/index.ts), else the suite's own small loader. */
@@ -78,6 +83,8 @@ export async function loadWorkspace(t: Target, tickets: number, reuse: boolean):
     const data = await generate(database, {
       tickets,
       seed: 1,
+      // A database of the caller's (DATABASE_URL) may hold an earlier load: names must not meet.
+      ...(t.ownDatabase ? {} : { label: `B${Date.now().toString(36)}` }),
       onProgress: ({ phase, done, total }) => {
         const line = `  loading ${phase}: ${10 * Math.floor((10 * done) / Math.max(1, total))}%`;
         if (line !== shown) process.stdout.write(`${line}\n`);
