@@ -25,6 +25,7 @@ import { type Ctx, systemCtx } from "../server/src/platform/context";
 import { openDatabase, rowsOf } from "../server/src/platform/db";
 import { createLogger } from "../server/src/platform/logger";
 import { inOrg } from "../server/src/platform/tenancy";
+import { rawFigures, rawSummaryQueries } from "./metrics-raw";
 
 const TICKETS = Number(process.env.TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -155,42 +156,9 @@ const p30to = sql`${last30.to}::timestamptz`;
 const raw = (query: ReturnType<typeof sql>) => () =>
   inOrg(database, orgId, async (s) => rowsOf(await s.tx.execute(query)));
 
-// The raw counterparts: the same figures, written straight against the tables for this organisation,
-// without the views, the slice and the scope: what the database alone needs for the same answer.
-const rawFigures = (from: string, to: string) => {
-  const f = sql`${from}::timestamptz`;
-  const t = sql`${to}::timestamptz`;
-  return [
-    sql`SELECT count(*), count(*) FILTER (WHERE status IN ('solved', 'closed')),
-        count(*) FILTER (WHERE id IN (SELECT x.ticket_id FROM escalations x WHERE x.org_id = ${orgId}))
-      FROM tickets tk WHERE org_id = ${orgId} AND merged_into_id IS NULL AND created_at >= ${f} AND created_at < ${t}`,
-    sql`WITH s AS (SELECT DISTINCT ON (ticket_id) ticket_id, calendar_seconds, replies FROM metric_ticket_events
-        WHERE org_id = ${orgId} AND kind = 'solved' AND at >= ${f} AND at < ${t} ORDER BY ticket_id, at DESC)
-      SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds),
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_seconds), sum(replies),
-        count(*) FILTER (WHERE ticket_id IN (SELECT o.ticket_id FROM metric_ticket_events o WHERE o.org_id = ${orgId}
-          AND o.kind = 'reopened'))
-      FROM s`,
-    sql`SELECT count(DISTINCT ticket_id) FROM metric_ticket_events
-      WHERE org_id = ${orgId} AND kind = 'reopened' AND at >= ${f} AND at < ${t}`,
-    sql`SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds),
-        percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_seconds)
-      FROM metric_replies WHERE org_id = ${orgId} AND kind IN ('first', 'next') AND at >= ${f} AND at < ${t} GROUP BY kind`,
-    sql`SELECT target, count(*) FILTER (WHERE kind = 'met'), count(*) FILTER (WHERE kind = 'breached')
-      FROM sla_events WHERE org_id = ${orgId} AND kind IN ('met', 'breached') AND at >= ${f} AND at < ${t} GROUP BY target`,
-    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY taken_at - created_at),
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY resolved_at - created_at)
-      FROM escalations WHERE org_id = ${orgId} AND created_at >= ${f} AND created_at < ${t}`,
-  ];
-};
+// The raw counterparts of the summary (with the previous period and the backlog): metrics-raw.ts.
 const rawSummaryOf = (p: { from: string; to: string }) => {
-  const length = Date.parse(p.to) - Date.parse(p.from);
-  const queries = [
-    ...rawFigures(p.from, p.to),
-    ...rawFigures(iso(Date.parse(p.from) - length), p.from),
-    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY now() - created_at)
-      FROM tickets WHERE org_id = ${orgId} AND merged_into_id IS NULL AND status NOT IN ('solved', 'closed')`,
-  ];
+  const queries = rawSummaryQueries(orgId, p);
   return () =>
     inOrg(database, orgId, async (s) => {
       for (const q of queries) await s.tx.execute(q);
@@ -246,7 +214,7 @@ const rawDrill = raw(sql`SELECT t.id, t.number, t.subject, s.at FROM (
 // EXPLAIN=1 prints the plans of the raw figures: where the database itself spends the time.
 if (process.env.EXPLAIN) {
   await inOrg(database, orgId, async (s) => {
-    for (const q of rawFigures(last30.from, last30.to)) {
+    for (const q of rawFigures(orgId, last30.from, last30.to)) {
       const plan = rowsOf<Record<string, string>>(await s.tx.execute(sql`EXPLAIN ANALYZE ${q}`));
       console.log(plan.map((r) => Object.values(r)[0]).join("\n"), "\n");
     }

@@ -1,0 +1,46 @@
+import { type SQL, sql } from "drizzle-orm";
+
+// The raw counterparts of the dashboard summary: the same figures, written straight against the tables
+// for one organisation, without the views, the slice and the scope: what the database alone needs for
+// the same answer. Used by bench/metrics.ts and the benchmark suite (bench/suite).
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The figures of one period: created, solved, reopened, reply times, SLA, escalations. */
+export function rawFigures(orgId: string, from: string, to: string): SQL[] {
+  const f = sql`${from}::timestamptz`;
+  const t = sql`${to}::timestamptz`;
+  return [
+    sql`SELECT count(*), count(*) FILTER (WHERE status IN ('solved', 'closed')),
+        count(*) FILTER (WHERE id IN (SELECT x.ticket_id FROM escalations x WHERE x.org_id = ${orgId}))
+      FROM tickets tk WHERE org_id = ${orgId} AND merged_into_id IS NULL AND created_at >= ${f} AND created_at < ${t}`,
+    sql`WITH s AS (SELECT DISTINCT ON (ticket_id) ticket_id, calendar_seconds, replies FROM metric_ticket_events
+        WHERE org_id = ${orgId} AND kind = 'solved' AND at >= ${f} AND at < ${t} ORDER BY ticket_id, at DESC)
+      SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds),
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_seconds), sum(replies),
+        count(*) FILTER (WHERE ticket_id IN (SELECT o.ticket_id FROM metric_ticket_events o WHERE o.org_id = ${orgId}
+          AND o.kind = 'reopened'))
+      FROM s`,
+    sql`SELECT count(DISTINCT ticket_id) FROM metric_ticket_events
+      WHERE org_id = ${orgId} AND kind = 'reopened' AND at >= ${f} AND at < ${t}`,
+    sql`SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY calendar_seconds),
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY calendar_seconds)
+      FROM metric_replies WHERE org_id = ${orgId} AND kind IN ('first', 'next') AND at >= ${f} AND at < ${t} GROUP BY kind`,
+    sql`SELECT target, count(*) FILTER (WHERE kind = 'met'), count(*) FILTER (WHERE kind = 'breached')
+      FROM sla_events WHERE org_id = ${orgId} AND kind IN ('met', 'breached') AND at >= ${f} AND at < ${t} GROUP BY target`,
+    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY taken_at - created_at),
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY resolved_at - created_at)
+      FROM escalations WHERE org_id = ${orgId} AND created_at >= ${f} AND created_at < ${t}`,
+  ];
+}
+
+/** Everything the summary reads: the period, the period before it, and the open backlog now. */
+export function rawSummaryQueries(orgId: string, p: { from: string; to: string }): SQL[] {
+  const length = Date.parse(p.to) - Date.parse(p.from);
+  return [
+    ...rawFigures(orgId, p.from, p.to),
+    ...rawFigures(orgId, iso(Date.parse(p.from) - length), p.from),
+    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY now() - created_at)
+      FROM tickets WHERE org_id = ${orgId} AND merged_into_id IS NULL AND status NOT IN ('solved', 'closed')`,
+  ];
+}
