@@ -6,7 +6,7 @@ import { type SQL, sql } from "drizzle-orm";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The figures of one period: created, solved, reopened, reply times, SLA, escalations. */
+/** The figures of one period: created, solved, reopened, reply times, SLA, escalations, satisfaction. */
 export function rawFigures(orgId: string, from: string, to: string): SQL[] {
   const f = sql`${from}::timestamptz`;
   const t = sql`${to}::timestamptz`;
@@ -31,6 +31,14 @@ export function rawFigures(orgId: string, from: string, to: string): SQL[] {
     sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY taken_at - created_at),
         percentile_cont(0.5) WITHIN GROUP (ORDER BY resolved_at - created_at)
       FROM escalations WHERE org_id = ${orgId} AND created_at >= ${f} AND created_at < ${t}`,
+    sql`SELECT count(*), count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
+        count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4), count(*) FILTER (WHERE rating = 5),
+        count(nps), count(*) FILTER (WHERE nps >= 9), count(*) FILTER (WHERE nps BETWEEN 7 AND 8),
+        count(*) FILTER (WHERE nps <= 6)
+      FROM survey_responses WHERE org_id = ${orgId} AND created_at >= ${f} AND created_at < ${t}`,
+    sql`SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM survey_responses a
+        WHERE a.org_id = q.org_id AND a.ticket_id = q.ticket_id))
+      FROM survey_requests q WHERE org_id = ${orgId} AND sent_at IS NOT NULL AND sent_at >= ${f} AND sent_at < ${t}`,
   ];
 }
 
@@ -40,7 +48,12 @@ export function rawSummaryQueries(orgId: string, p: { from: string; to: string }
   return [
     ...rawFigures(orgId, p.from, p.to),
     ...rawFigures(orgId, iso(Date.parse(p.from) - length), p.from),
-    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY now() - created_at)
+    sql`SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY now() - created_at),
+        percentile_cont(0.9) WITHIN GROUP (ORDER BY now() - created_at),
+        count(*) FILTER (WHERE now() - created_at < interval '1 day'),
+        count(*) FILTER (WHERE now() - created_at >= interval '1 day' AND now() - created_at < interval '3 days'),
+        count(*) FILTER (WHERE now() - created_at >= interval '3 days' AND now() - created_at < interval '7 days'),
+        count(*) FILTER (WHERE now() - created_at >= interval '7 days')
       FROM tickets WHERE org_id = ${orgId} AND merged_into_id IS NULL AND status NOT IN ('solved', 'closed')`,
   ];
 }

@@ -1,5 +1,6 @@
 import type { MetricsQuery, MetricsSummary } from "@frontline/common";
 import { sql } from "drizzle-orm";
+import { batchedReads } from "../../platform/batched-reads";
 import type { Ctx } from "../../platform/context";
 import { rowsOf } from "../../platform/db";
 import { inOrgForReports, type OrgTx } from "../../platform/tenancy";
@@ -45,14 +46,20 @@ export async function metricsSummary(ctx: Ctx, q: MetricsQuery): Promise<Metrics
   const businessTime = q.businessTime ?? false;
   return inOrgForReports(ctx.database, ctx.orgId, async (s) => {
     const slice = await sliceOf(s, ctx, q);
-    const now = await figuresOf(s, slice, current, businessTime);
-    const before = await figuresOf(s, slice, previous, businessTime);
+    // Both periods' figures and the backlog are independent aggregates: one statement for all.
+    const [now, before, open] = await batchedReads(s, (b) =>
+      Promise.all([
+        figuresOf(b, slice, current, businessTime),
+        figuresOf(b, slice, previous, businessTime),
+        backlog(b, slice),
+      ]),
+    );
     return {
       ...now,
       from: current.from.toISOString(),
       to: current.to.toISOString(),
       businessTime,
-      backlog: await backlog(s, slice),
+      backlog: open,
       previous: { ...before, from: previous.from.toISOString(), to: previous.to.toISOString() },
     };
   });
