@@ -14,6 +14,7 @@ import { DataDirBusyError } from "./platform/data-dir-lock";
 import { openDatabase } from "./platform/db";
 import { JobRunner } from "./platform/jobs";
 import { createLogger } from "./platform/logger";
+import { startMaintenance } from "./platform/maintenance";
 import { loadSecretBox, SecretError } from "./platform/secrets";
 import { seedDemo } from "./seed/demo";
 
@@ -52,6 +53,7 @@ async function main() {
   registerReportJobs(runner, deps, mail);
   registerSurveyJobs(runner, deps, mail, baseUrl);
   runner.start();
+  const stopMaintenance = startMaintenance(database, log);
   const smtp =
     config.SMTP_PORT === "off"
       ? undefined
@@ -95,6 +97,7 @@ async function main() {
     clearInterval(sweep);
     await smtp?.close();
     await runner.stop();
+    stopMaintenance();
     mail?.close();
     await database.close();
     log.info("stopped");
