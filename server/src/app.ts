@@ -42,8 +42,10 @@ export interface AppOptions {
 /** Builds the HTTP application: middleware, module routes, docs, web app, one error handler. */
 export function createApp(deps: Deps, opts: AppOptions = {}) {
   const { config } = deps;
-  const limiter =
-    opts.limiter ?? new RateLimiter(deps.database, { syncEveryMs: config.RATE_LIMIT_SYNC_MS, log: deps.log });
+  // The embedded database has one process by construction (its folder is locked): nothing to share often.
+  const syncEveryMs =
+    deps.database.kind === "pglite" ? Math.max(5000, config.RATE_LIMIT_SYNC_MS) : config.RATE_LIMIT_SYNC_MS;
+  const limiter = opts.limiter ?? new RateLimiter(deps.database, { syncEveryMs, log: deps.log });
   const limits: RequestLimits = {
     orgPerMinute: config.RATE_LIMIT_ORG_PER_MINUTE,
     ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
