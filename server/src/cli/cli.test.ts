@@ -133,6 +133,18 @@ describe("the command-line tool rejects bad input", () => {
     expect([taken.code, taken.stderr]).toEqual([1, `The slug "help-${t}" is taken\n  slug: Taken\n`]);
   });
 
+  it("generates organisations with seed --tickets, whose staff sign in with the printed password", async () => {
+    const seed = String(Math.floor(Math.random() * 1e9));
+    const run = await cli("seed", "--tickets", "60", "--orgs", "2", "--seed", seed);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Generated 60 tickets in 2 organisations/);
+    const [, email, password] = run.stdout.match(/Sign in as (\S+),.* password: (\S+)\n$/s)!;
+    expect((await signIn(email!, password!)).status).toBe(200);
+    const again = await cli("seed", "--tickets", "60", "--orgs", "2", "--seed", seed);
+    expect(again.stderr).toMatch(/already exists: choose another seed/);
+    expect((await cli("seed", "--tickets", "0")).stderr).toMatch(/--tickets/);
+  });
+
   it("reports an unknown organisation, user or command", async () => {
     expect(
       (

@@ -6,6 +6,7 @@ import { type Deps, systemCtx } from "../platform/context";
 import { AppError } from "../platform/errors";
 import { validationError } from "../platform/http";
 import { seedDemo } from "../seed/demo";
+import { runBulkSeed } from "./bulk-seed";
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -141,8 +142,12 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'Create the demo workspace (organisation "Demo", its staff and, unless DEMO_CONTENT=off, example content)',
     options: {
       password: { type: "string", help: "Password for every demo user (default: DEMO_PASSWORD, else random)" },
+      tickets: { type: "string", help: "Instead: generate this many tickets in organisations of many sizes" },
+      seed: { type: "string", help: "With --tickets: the random seed (default 1)" },
+      orgs: { type: "string", help: "With --tickets: how many organisations (default 20)" },
     },
     async run(deps, v, out) {
+      if (v.tickets !== undefined) return runBulkSeed(deps, v, out, parse);
       if ((await findOrganizations(deps.database, "Demo")).length > 0)
         throw new AppError("conflict", 'An organisation named "Demo" already exists');
       const password = v.password === undefined ? undefined : parse(passwordSchema, v.password, "password");

@@ -1,0 +1,168 @@
+import type { Bank } from "./bank";
+
+export const DE: Bank = {
+  hello: ["Hallo,", "Guten Tag,", "Guten Morgen,", "Sehr geehrtes Support-Team,", "Hallo zusammen,"],
+  bye: [
+    "Vielen Dank im Voraus.",
+    "Mit freundlichen Grüßen.",
+    "Danke.",
+    "Viele Grüße.",
+    "Ich freue mich auf Ihre Antwort.",
+  ],
+  agentHello: ["Hallo {n},", "Guten Tag {n},", "Liebe/r {n},"],
+  agentBye: ["Mit freundlichen Grüßen, {n}", "Viele Grüße, {n}", "Einen schönen Tag, {n}"],
+  kinds: [
+    "Wasserkocher",
+    "Router",
+    "Kopfhörer",
+    "Staubsauger",
+    "Handyhülle",
+    "Mixer",
+    "Monitor",
+    "Rucksack",
+    "Lampe",
+    "Drucker",
+  ],
+  topics: {
+    billing: {
+      subject: ["Doppelte Abbuchung für Bestellung {o}", "Frage zur Rechnung für {p}"],
+      customer: [
+        "Mir wurden {a} zweimal für Bestellung {o} abgebucht, obwohl ich nur einen {p} gekauft habe.",
+        "Auf meinem Kontoauszug steht eine Zahlung, die ich nicht kenne, sie gehört zum {p}.",
+      ],
+      agent: ["Ich habe die Zahlungen zu Bestellung {o} geprüft, die zweite Abbuchung von {a} wurde storniert."],
+    },
+    delivery: {
+      subject: ["Wo bleibt meine Bestellung {o}?", "Der {p} ist nicht angekommen"],
+      customer: [
+        "Ich habe den {p} vor {d} Tagen bestellt und die Sendungsverfolgung zeigt seitdem nichts Neues.",
+        "Der Kurier hat Bestellung {o} als zugestellt markiert, aber vor meiner Tür lag nichts.",
+      ],
+      agent: ["Das Paket mit dem {p} liegt im Verteilzentrum und wird innerhalb von {d} Tagen zugestellt."],
+    },
+    login: {
+      subject: ["Anmeldung im Konto nicht möglich", "Link zum Zurücksetzen des Passworts funktioniert nicht"],
+      customer: [
+        "Bei jeder Anmeldung heißt es, mein Passwort sei falsch, obwohl ich es zurückgesetzt habe.",
+        "Der Link in Ihrer E-Mail ist abgelaufen, bevor ich ihn öffnen konnte.",
+      ],
+      agent: [
+        "Ich habe Ihr Konto entsperrt; bitte fordern Sie einen neuen Link an und nutzen Sie ihn innerhalb einer Stunde.",
+      ],
+    },
+    refund: {
+      subject: ["Erstattung für Bestellung {o}", "Wann bekomme ich mein Geld für den {p} zurück?"],
+      customer: [
+        "Ich habe den {p} vor {d} Tagen zurückgeschickt und warte immer noch auf die Erstattung von {a}.",
+        "Bitte erstatten Sie Bestellung {o}, der {p} entspricht nicht der Beschreibung.",
+      ],
+      agent: ["Die Erstattung von {a} für Bestellung {o} wurde genehmigt und ist in {d} Werktagen auf Ihrem Konto."],
+    },
+    damaged: {
+      subject: ["Der {p} kam beschädigt an", "Beschädigter Artikel in Bestellung {o}"],
+      customer: [
+        "Der Karton war eingedrückt und der {p} darin hat einen Riss, Fotos sind angehängt.",
+        "Beim Auspacken von Bestellung {o} ließ sich der {p} nicht einschalten und ein Teil fehlte.",
+      ],
+      agent: ["Es tut mir leid, dass der {p} beschädigt ankam; ein Ersatz ist unterwegs."],
+    },
+    cancel: {
+      subject: ["Bestellung {o} stornieren", "Bitte kündigen Sie mein Abonnement"],
+      customer: [
+        "Ich habe Bestellung {o} versehentlich aufgegeben, bitte stornieren Sie sie vor dem Versand.",
+        "Ich möchte mein Abonnement für den {p} zum nächsten Monat kündigen.",
+      ],
+      agent: ["Bestellung {o} ist storniert, es wird nichts abgebucht."],
+    },
+    technical: {
+      subject: ["Der {p} verliert ständig die Verbindung", "Problem bei der Einrichtung des {p}"],
+      customer: [
+        "Seit dem letzten Update verliert der {p} alle paar Minuten die Verbindung.",
+        "Ich bin der Anleitung gefolgt, aber der {p} erscheint nicht in der App.",
+      ],
+      agent: ["Bitte halten Sie die Reset-Taste des {p} zehn Sekunden gedrückt und koppeln Sie ihn neu."],
+    },
+    warranty: {
+      subject: ["Garantiefall für den {p}", "Ist der {p} noch in der Garantie?"],
+      customer: [
+        "Mein {p} funktioniert nach {d} Monaten nicht mehr, fällt das unter die Garantie?",
+        "Ich habe den {p} letztes Jahr mit Bestellung {o} gekauft und jetzt macht der Motor laute Geräusche.",
+      ],
+      agent: ["Der {p} ist bis nächstes Jahr abgedeckt; ich habe eine Garantiereparatur eröffnet."],
+    },
+    recall: {
+      subject: ["Sicherheitsrückruf des {p}", "Ist mein {p} vom Rückruf betroffen?"],
+      customer: [
+        "Ich habe vom Rückruf des {p} gelesen und habe einen aus Bestellung {o}, was soll ich tun?",
+        "Gehört der {p}, den ich vor {d} Wochen gekauft habe, zum Rückruf?",
+      ],
+      agent: ["Ihr {p} ist vom Rückruf betroffen; bitte nicht mehr benutzen, wir holen ihn ab und senden einen neuen."],
+    },
+  },
+  filler: [
+    "Ich warte schon seit {d} Tagen.",
+    "Ich schreibe Ihnen bereits zum zweiten Mal.",
+    "Bitte helfen Sie mir so schnell wie möglich.",
+    "Ich brauche es nächste Woche für die Arbeit.",
+    "Meine Bestellnummer ist {o}.",
+    "Ich habe angerufen, aber niemand ist rangegangen.",
+  ],
+  agentFiller: [
+    "Vielen Dank für Ihre Geduld.",
+    "Ich verstehe, wie ärgerlich das ist.",
+    "Melden Sie sich gern, wenn ich noch etwas tun kann.",
+    "Sie erhalten in Kürze eine Bestätigung per E-Mail.",
+  ],
+  notes: [
+    "Mit dem Lager geklärt, der {p} ist vorrätig.",
+    "Kunde hat zweimal wegen Bestellung {o} angerufen.",
+    "Erstattung über meinem Limit, frage die Teamleitung.",
+  ],
+  followup: [
+    "Gibt es schon etwas Neues?",
+    "Ich habe immer noch dasselbe Problem mit dem {p}.",
+    "Seit Ihrer Antwort hat sich nichts geändert.",
+  ],
+  thanks: ["Danke, das hat geholfen!", "Super, danke für die schnelle Hilfe.", "Ist angekommen, vielen Dank."],
+  syllables: [
+    "berg",
+    "stein",
+    "wald",
+    "hof",
+    "feld",
+    "bach",
+    "burg",
+    "dorf",
+    "eck",
+    "falk",
+    "grün",
+    "holz",
+    "kant",
+    "lind",
+    "mark",
+    "nord",
+    "ost",
+    "rhein",
+    "schön",
+    "tal",
+    "ulm",
+    "wolf",
+    "zell",
+    "brück",
+  ],
+  firstNames: ["Lukas", "Anna", "Felix", "Lena", "Jonas", "Laura", "Paul", "Julia", "Max", "Sarah", "Leon", "Hannah"],
+  lastNames: [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Koch",
+    "Richter",
+  ],
+};
