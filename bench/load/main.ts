@@ -106,9 +106,16 @@ interface Samples {
   timeouts: number;
 }
 
-/** An autocannon run of one scenario for a group of organisations at a total rate. */
-function drive(group: LoadOrg[], scenario: Scenario, rate: number, seconds: number, ipOf: (o: LoadOrg) => string) {
-  const rnd = random(scenario.length * 7919 + group.length);
+/** A scenario drawn by the mix's weights. */
+function mixed(rnd: () => number): Scenario {
+  let x = rnd() * 100;
+  for (const s of SCENARIOS) if ((x -= s.weight) < 0) return s.name;
+  return "inbox";
+}
+
+/** An autocannon run for a group of organisations at a total rate: one scenario, or the mix. */
+function drive(group: LoadOrg[], only: Scenario | "mix", rate: number, seconds: number, ipOf: (o: LoadOrg) => string) {
+  const rnd = random(only.length * 7919 + group.length);
   let turn = 0;
   const samples: Samples = { latencies: [], statuses: {}, errors: 0, timeouts: 0 };
   const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
@@ -116,12 +123,13 @@ function drive(group: LoadOrg[], scenario: Scenario, rate: number, seconds: numb
     url: base,
     // Enough connections to offer the rate even at 200 ms a request (autocannon waits for each answer).
     connections: Math.max(2, Math.ceil(rate / 5)),
-    overallRate: rate,
+    overallRate: Math.max(1, Math.round(rate)),
     duration: seconds,
     timeout: 10,
     requests: [
       {
         setupRequest: (req: autocannon.Request) => {
+          const scenario = only === "mix" ? mixed(rnd) : only;
           const org = group[turn++ % group.length]!;
           const ticket = org.ticketIds[Math.floor(rnd() * org.ticketIds.length)]!;
           const headers = {
@@ -209,10 +217,12 @@ async function phase(label: string, lastRate: number, seconds: number) {
   const quiet = orgs.slice(0, -1);
   const last = orgs.at(-1)!;
   const ip = (o: LoadOrg) => `10.1.0.${orgs.indexOf(o) + 1}`;
-  const runs = SCENARIOS.flatMap((s) => [
-    drive(quiet, s.name, (RATE * quiet.length * s.weight) / 100, seconds, ip).then((r) => ({ group: "quiet", s, r })),
-    drive([last], s.name, (lastRate * s.weight) / 100, seconds, ip).then((r) => ({ group: "last", s, r })),
-  ]);
+  const runs = [
+    ...SCENARIOS.map((s) =>
+      drive(quiet, s.name, (RATE * quiet.length * s.weight) / 100, seconds, ip).then((r) => ({ group: "quiet", s, r })),
+    ),
+    drive([last], "mix", lastRate, seconds, ip).then((r) => ({ group: "last", s: null, r })),
+  ];
   let probe: Promise<{ status: number; retryAfter: string | null; type: string | null; code: string } | null> =
     Promise.resolve(null);
   if (lastRate > RATE) {
@@ -241,7 +251,7 @@ async function phase(label: string, lastRate: number, seconds: number) {
   const quietRows = SCENARIOS.map((s) =>
     summarise(
       s.name,
-      done.filter((d) => d.group === "quiet" && d.s.name === s.name).map((d) => d.r),
+      done.filter((d) => d.group === "quiet" && d.s?.name === s.name).map((d) => d.r),
       seconds,
     ),
   );
@@ -366,7 +376,8 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; stop: 
     DATA_DIR: dataDir ?? "",
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "10",
   };
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "server/src/main.ts")], {
+  // Node itself (not the tsx wrapper), so the pid is the server's and a kill reaches it.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/src/main.ts")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "inherit"],
