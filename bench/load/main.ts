@@ -7,7 +7,9 @@
  *   npm run bench:load -- --quick             ~15 s per phase, fewer tickets
  *   npm run bench:load -- --db pglite         the embedded database in a temporary DATA_DIR
  *   DATABASE_URL=postgres://… npm run bench:load   an existing (empty) database
- * Options: --duration S, --orgs N, --rate R (per organisation), --tickets N (per organisation), --out FILE
+ * Options: --duration S, --orgs N, --rate R (per organisation), --tickets N (in all), --out FILE,
+ *          --rounds N (the quiet and noisy conditions alternate N times, default 2),
+ *          --limit L (the organisations' limit per minute; the noisy one sends 10 x L / 60 per second)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,6 +30,8 @@ const { values: args } = parseArgs({
     orgs: { type: "string" },
     rate: { type: "string" },
     tickets: { type: "string" },
+    limit: { type: "string" },
+    rounds: { type: "string" },
     db: { type: "string" },
     out: { type: "string" },
   },
@@ -36,8 +40,10 @@ const quick = !!args.quick;
 const DURATION = Number(args.duration ?? (quick ? 15 : 60));
 const ORGS = Number(args.orgs ?? 20);
 const RATE = Number(args.rate ?? 42);
-const TICKETS = Number(args.tickets ?? (quick ? 300 : 2000));
-const ORG_LIMIT = 3000; // RATE_LIMIT_ORG_PER_MINUTE's default: 50/s
+const TICKETS = Number(args.tickets ?? (quick ? 10_000 : 60_000));
+/** The organisations' limit per minute (RATE_LIMIT_ORG_PER_MINUTE's default, 50/s, above 42/s). */
+const ORG_LIMIT = Number(args.limit ?? 3000);
+const ROUNDS = Number(args.rounds ?? 2);
 const NOISY_RATE = (ORG_LIMIT / 60) * 10;
 const OUT = args.out ?? path.join(import.meta.dirname, "last-run.json");
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -72,7 +78,7 @@ if (usePglite) {
 console.log(`database: ${usePglite ? `PGlite in ${dataDir}` : databaseUrl}`);
 
 const seedStarted = Date.now();
-const orgs = await (async () => {
+const { orgs, searchTerms } = await (async () => {
   const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: "silent" });
   const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, poolSize: 10 });
   try {
@@ -80,8 +86,8 @@ const orgs = await (async () => {
       { config, database, log: createLogger("silent"), secrets: null },
       {
         orgs: ORGS,
-        ticketsPerOrg: TICKETS,
-        onProgress: (done, total) => process.stdout.write(`\rtickets: ${done} / ${total}   `),
+        tickets: TICKETS,
+        onProgress: (phase, done, total) => process.stdout.write(`\r${phase}: ${done} / ${total}   `),
       },
     );
   } finally {
@@ -89,7 +95,7 @@ const orgs = await (async () => {
   }
 })();
 console.log(
-  `\n${ORGS} organisations with ${TICKETS} tickets each in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`,
+  `\n${ORGS} organisations with ${TICKETS} tickets in all in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`,
 );
 
 // ── The server ──────────────────────────────────────────────────────────────────────────────────
@@ -119,45 +125,50 @@ function drive(group: LoadOrg[], only: Scenario | "mix", rate: number, seconds: 
   let turn = 0;
   const samples: Samples = { latencies: [], statuses: {}, errors: 0, timeouts: 0 };
   const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
-  const instance = autocannon({
-    url: base,
-    // Enough connections to offer the rate even at 200 ms a request (autocannon waits for each answer).
-    connections: Math.max(2, Math.ceil(rate / 5)),
-    overallRate: Math.max(1, Math.round(rate)),
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        setupRequest: (req: autocannon.Request) => {
-          const scenario = only === "mix" ? mixed(rnd) : only;
-          const org = group[turn++ % group.length]!;
-          const ticket = org.ticketIds[Math.floor(rnd() * org.ticketIds.length)]!;
-          const headers = {
-            authorization: `Bearer ${scenario === "dashboard" ? org.supervisorToken : org.agentToken}`,
-            "x-forwarded-for": ipOf(org),
-            "content-type": "application/json",
-          };
-          const paths: Record<Scenario, string> = {
-            inbox: "/api/v1/tickets?status=new,open,pending&limit=25",
-            ticket: `/api/v1/tickets/${ticket}`,
-            thread: `/api/v1/tickets/${ticket}/messages`,
-            reply: `/api/v1/tickets/${ticket}/messages`,
-            search: `/api/v1/search?q=${encodeURIComponent(sentence(rnd, 1 + Math.floor(rnd() * 2)))}`,
-            dashboard: `/api/v1/metrics/summary?from=${from}`,
-          };
-          return {
-            ...req,
-            path: paths[scenario],
-            headers,
-            method: scenario === "reply" ? "POST" : "GET",
-            ...(scenario === "reply"
-              ? { body: JSON.stringify({ kind: "reply", body: `Thanks, ${sentence(rnd, 12)}.` }) }
-              : {}),
-          };
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (err: unknown) => void = () => {};
+  const instance = autocannon(
+    {
+      url: base,
+      // Enough connections to offer the rate even at 200 ms a request (autocannon waits for each answer).
+      connections: Math.max(2, Math.ceil(rate / 5)),
+      overallRate: Math.max(1, Math.round(rate)),
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            const scenario = only === "mix" ? mixed(rnd) : only;
+            const org = group[turn++ % group.length]!;
+            const ticket = org.ticketIds[Math.floor(rnd() * org.ticketIds.length)]!;
+            const headers = {
+              authorization: `Bearer ${scenario === "dashboard" ? org.supervisorToken : org.agentToken}`,
+              "x-forwarded-for": ipOf(org),
+              "content-type": "application/json",
+            };
+            const paths: Record<Scenario, string> = {
+              inbox: "/api/v1/tickets?status=new,open,pending&limit=25",
+              ticket: `/api/v1/tickets/${ticket}`,
+              thread: `/api/v1/tickets/${ticket}/messages`,
+              reply: `/api/v1/tickets/${ticket}/messages`,
+              search: `/api/v1/search?q=${encodeURIComponent(searchTerms[Math.floor(rnd() * searchTerms.length)]!)}`,
+              dashboard: `/api/v1/metrics/summary?from=${from}`,
+            };
+            return {
+              ...req,
+              path: paths[scenario],
+              headers,
+              method: scenario === "reply" ? "POST" : "GET",
+              ...(scenario === "reply"
+                ? { body: JSON.stringify({ kind: "reply", body: `Thanks, ${sentence(rnd, 12)}.` }) }
+                : {}),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    },
+    (err, result) => (err ? fail(err) : finish(result)),
+  );
   instance.on("response", (_client, status, _bytes, ms) => {
     samples.latencies.push(ms);
     samples.statuses[status] = (samples.statuses[status] ?? 0) + 1;
@@ -165,15 +176,14 @@ function drive(group: LoadOrg[], only: Scenario | "mix", rate: number, seconds: 
   instance.on("reqError", () => {
     samples.errors += 1;
   });
-  return new Promise<Samples>((resolve, reject) =>
-    instance
-      .on("done", (result) => {
-        samples.timeouts = result.timeouts;
-        samples.errors = Math.max(samples.errors, result.errors);
-        resolve(samples);
-      })
-      .on("error", reject),
-  );
+  return new Promise<Samples>((resolve, reject) => {
+    fail = reject;
+    finish = (result) => {
+      samples.timeouts = result.timeouts;
+      samples.errors = Math.max(samples.errors, result.errors);
+      resolve(samples);
+    };
+  });
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -212,8 +222,11 @@ function summarise(scenario: string, s: Samples[], seconds: number): Row {
 }
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** One phase: the quiet organisations at RATE each, and the last organisation at `lastRate`. */
-async function phase(label: string, lastRate: number, seconds: number) {
+type Probe = { status: number; retryAfter: string | null; type: string | null; code: string } | null;
+type Done = { group: string; s: (typeof SCENARIOS)[number] | null; r: Samples }[];
+
+/** One slice of time: the quiet organisations at RATE each, and the last organisation at `lastRate`. */
+async function slice(lastRate: number, seconds: number): Promise<{ done: Done; probe: Probe }> {
   const quiet = orgs.slice(0, -1);
   const last = orgs.at(-1)!;
   const ip = (o: LoadOrg) => `10.1.0.${orgs.indexOf(o) + 1}`;
@@ -223,8 +236,7 @@ async function phase(label: string, lastRate: number, seconds: number) {
     ),
     drive([last], "mix", lastRate, seconds, ip).then((r) => ({ group: "last", s: null, r })),
   ];
-  let probe: Promise<{ status: number; retryAfter: string | null; type: string | null; code: string } | null> =
-    Promise.resolve(null);
+  let probe: Promise<Probe> = Promise.resolve(null);
   if (lastRate > RATE) {
     // Once its burst is spent, ask as the noisy organisation what a refused request looks like.
     probe = (async () => {
@@ -247,7 +259,12 @@ async function phase(label: string, lastRate: number, seconds: number) {
       return null;
     })();
   }
-  const done = await Promise.all(runs);
+  return { done: await Promise.all(runs), probe: await probe };
+}
+
+/** The figures of one condition over its slices. */
+function condition(label: string, lastRate: number, seconds: number, slices: { done: Done; probe: Probe }[]) {
+  const done = slices.flatMap((x) => x.done);
   const quietRows = SCENARIOS.map((s) =>
     summarise(
       s.name,
@@ -270,13 +287,13 @@ async function phase(label: string, lastRate: number, seconds: number) {
     seconds,
     quiet: [...quietRows, all],
     last: { rate: lastRate, ...summarise("last organisation", lastSamples, seconds), statuses: lastStatuses },
-    probe: await probe,
+    probe: slices.map((x) => x.probe).find(Boolean) ?? null,
   };
   printPhase(result);
   return result;
 }
 
-function printPhase(r: Awaited<ReturnType<typeof phase>>) {
+function printPhase(r: ReturnType<typeof condition>) {
   console.log(`\n${r.label} (${r.seconds} s)`);
   console.log("scenario                    requests      /s   p50 ms   p95 ms   p99 ms   non-2xx   errors");
   for (const row of r.quiet) {
@@ -313,14 +330,22 @@ function printPhase(r: Awaited<ReturnType<typeof phase>>) {
 }
 
 // A few seconds to warm the server up (JIT, caches, pool), not counted.
-await phase("warm-up", RATE, 3);
-const fair = await phase(`${ORGS} organisations at ${RATE} requests/s each`, RATE, DURATION);
-// Let every bucket drain before the noisy phase.
-await new Promise((r) => setTimeout(r, 2000));
-const noisy = await phase(
-  `${ORGS - 1} organisations at ${RATE}/s, one at ${NOISY_RATE}/s (10x its limit)`,
+condition("warm-up", RATE, 3, [await slice(RATE, 3)]);
+// The two conditions alternate in ROUNDS slices each, so a change in the machine's other load falls on both.
+const fairSlices = [];
+const noisySlices = [];
+for (let r = 0; r < ROUNDS; r++) {
+  fairSlices.push(await slice(RATE, DURATION / ROUNDS));
+  noisySlices.push(await slice(NOISY_RATE, DURATION / ROUNDS));
+  // Let the noisy organisation's bucket drain before the next quiet slice.
+  await new Promise((res) => setTimeout(res, 2000));
+}
+const fair = condition(`${ORGS} organisations at ${RATE} requests/s each`, RATE, DURATION, fairSlices);
+const noisy = condition(
+  `${ORGS - 1} organisations at ${RATE}/s, one at ${NOISY_RATE}/s (10x its limit of ${ORG_LIMIT}/min)`,
   NOISY_RATE,
   DURATION,
+  noisySlices,
 );
 
 const p95Of = (r: typeof fair) => r.quiet.at(-1)!.p95;
@@ -348,7 +373,7 @@ const report = {
   machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg() },
   orgs: ORGS,
   ratePerOrg: RATE,
-  ticketsPerOrg: TICKETS,
+  tickets: TICKETS,
   orgLimitPerMinute: ORG_LIMIT,
   scenarios: SCENARIOS,
   fair,
@@ -375,6 +400,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; stop: 
     DATABASE_URL: databaseUrl ?? "",
     DATA_DIR: dataDir ?? "",
     DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "10",
+    RATE_LIMIT_ORG_PER_MINUTE: String(ORG_LIMIT),
   };
   // Node itself (not the tsx wrapper), so the pid is the server's and a kill reaches it.
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/src/main.ts")], {

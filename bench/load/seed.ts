@@ -1,19 +1,22 @@
 /**
- * The organisations the load test drives, made with Frontline's own services: staff, API tokens and
- * tickets (each with its first message, so search and the dashboard have something to work on).
+ * The organisations the load test drives: the bulk generator's workspace, and API tokens made with
+ * Frontline's own services.
  */
 
+import { sql } from "drizzle-orm";
 import { createApiToken } from "../../server/src/modules/auth/tokens.service";
-import { createOrganization } from "../../server/src/modules/orgs";
-import { createUser } from "../../server/src/modules/staff";
-import { createTicket } from "../../server/src/modules/tickets";
+import { findUserByEmail } from "../../server/src/modules/staff";
 import { type Deps, systemCtx } from "../../server/src/platform/context";
+import { rowsOf } from "../../server/src/platform/db";
+import { inOrg } from "../../server/src/platform/tenancy";
+import { generate } from "../generate";
 
 export interface LoadOrg {
   orgId: string;
   /** Bearer tokens: an agent's for the desk's requests, a supervisor's for the dashboard. */
   agentToken: string;
   supervisorToken: string;
+  /** Open tickets: the ones an agent reads and answers. */
   ticketIds: string[];
 }
 
@@ -39,7 +42,6 @@ const WORDS = [
   "address",
   "payment",
 ];
-const PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"] as const;
 
 /** A small deterministic generator, so every run asks for the same things. */
 export function random(seed: number) {
@@ -56,69 +58,40 @@ export function random(seed: number) {
 export const sentence = (rnd: () => number, n: number) =>
   Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join(" ");
 
+/**
+ * The organisations of the bulk generator (bench/generate: sizes as different as a real platform's, the
+ * biggest with 40% of the tickets), each with an API token for one agent and one supervisor.
+ */
 export async function seedOrgs(
   deps: Deps,
-  opts: { orgs: number; ticketsPerOrg: number; onProgress?: (done: number, total: number) => void },
-): Promise<LoadOrg[]> {
-  const stamp = Date.now().toString(36);
-  const total = opts.orgs * opts.ticketsPerOrg;
-  let done = 0;
-  const one = async (i: number): Promise<LoadOrg> => {
-    const rnd = random(i + 1);
-    const orgId = await createOrganization(deps, { name: `Load ${i + 1} ${stamp}`, slug: `load-${i + 1}-${stamp}` });
-    const sys = systemCtx(deps, orgId);
-    const user = (role: "agent" | "supervisor", n: number) =>
-      createUser(sys, {
-        email: `${role}${n}-${stamp}@load${i + 1}.test`,
-        name: `${role} ${n}`,
-        role,
-        password: "correct horse battery staple",
-        locale: "en",
-        timeZone: "UTC",
-        teamIds: [],
-      });
-    const agents = [];
-    for (let n = 0; n < 10; n++) agents.push(await user("agent", n));
-    const supervisor = await user("supervisor", 0);
-    const tokenOf = async (u: { id: string; name: string; role: "agent" | "supervisor" }) =>
-      (
-        await createApiToken(systemCtx(deps, orgId, { type: "user", userId: u.id, name: u.name, role: u.role }), {
-          name: "load test",
-        })
-      ).token;
-    const ticketIds: string[] = [];
-    for (let t = 0; t < opts.ticketsPerOrg; t++) {
-      const ticket = await createTicket(sys, {
-        subject: `${sentence(rnd, 3)} #${t}`,
-        requester: { email: `customer${Math.floor(rnd() * 500)}@customers${i + 1}.test` },
-        message: { body: `Hello, ${sentence(rnd, 25)}. Thanks.` },
-        priority: PRIORITIES[Math.floor(rnd() * PRIORITIES.length)]!,
-        channel: "email",
-        tags: [WORDS[Math.floor(rnd() * WORDS.length)]!],
-        customFields: {},
-        assigneeId: agents[t % agents.length]!.id,
-      });
-      ticketIds.push(ticket.id);
-      done += 1;
-      if (done % 200 === 0 || done === total) opts.onProgress?.(done, total);
-    }
-    return {
-      orgId,
-      agentToken: await tokenOf(agents[0]!),
-      supervisorToken: await tokenOf(supervisor),
-      ticketIds,
+  opts: { orgs: number; tickets: number; onProgress?: (phase: string, done: number, total: number) => void },
+): Promise<{ orgs: LoadOrg[]; searchTerms: string[] }> {
+  const workspace = await generate(deps.database, {
+    tickets: opts.tickets,
+    orgs: opts.orgs,
+    label: `L${Date.now().toString(36)}`,
+    onProgress: (p) => opts.onProgress?.(p.phase, p.done, p.total),
+  });
+  const orgs: LoadOrg[] = [];
+  // The biggest organisation last: it is the one that turns noisy.
+  for (const g of [...workspace.orgs].sort((a, b) => a.tickets - b.tickets)) {
+    const sys = systemCtx(deps, g.id);
+    const tokenOf = async (email: string) => {
+      const u = (await findUserByEmail(sys, email))!;
+      const ctx = systemCtx(deps, g.id, { type: "user", userId: u.id, name: u.name, role: u.role });
+      return (await createApiToken(ctx, { name: "load test" })).token;
     };
-  };
-  // A few organisations at a time: the pool has ten connections.
-  const orgs: LoadOrg[] = new Array(opts.orgs);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(5, opts.orgs) }, async () => {
-      while (next < opts.orgs) {
-        const i = next++;
-        orgs[i] = await one(i);
-      }
-    }),
-  );
-  return orgs;
+    const rows = await inOrg(deps.database, g.id, (s) =>
+      s.tx.execute(sql`SELECT id FROM tickets WHERE org_id = ${g.id} AND status IN ('new', 'open', 'pending')
+        AND merged_into_id IS NULL ORDER BY created_at DESC LIMIT 2000`),
+    );
+    orgs.push({
+      orgId: g.id,
+      agentToken: await tokenOf(g.agents[0]!),
+      supervisorToken: await tokenOf(g.supervisors[0] ?? g.admin),
+      ticketIds: rowsOf<{ id: string }>(rows).map((r) => r.id),
+    });
+  }
+  const terms = Object.values(workspace.searchTerms).flatMap((t) => [t.rare, t.common, t.pair.join(" ")]);
+  return { orgs, searchTerms: terms };
 }
