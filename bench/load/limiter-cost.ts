@@ -9,7 +9,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { createApp } from "../../server/src/app";
+import { createApiToken } from "../../server/src/modules/auth/tokens.service";
+import { createOrganization, setOrganizationRateLimit } from "../../server/src/modules/orgs";
+import { createUser } from "../../server/src/modules/staff";
+import { loadConfig } from "../../server/src/platform/config";
+import { systemCtx } from "../../server/src/platform/context";
 import { openDatabase } from "../../server/src/platform/db";
+import { createLogger } from "../../server/src/platform/logger";
 import { RateLimiter } from "../../server/src/platform/rate-limit";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-limiter-"));
@@ -65,6 +72,47 @@ const upsert = (key: string) =>
   );
   results["one upsert per request, 10 concurrent on one key"] =
     `${(n / ((performance.now() - t) / 1000)).toFixed(0)} requests/s`;
+}
+
+// 4. A refused request through the whole application (in process, no socket), beside an admitted one.
+{
+  const config = loadConfig({ LOG_LEVEL: "silent", DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: dataDir });
+  const deps = { config, database, log: createLogger("silent"), secrets: null };
+  const orgId = await createOrganization(deps, { name: `Limiter cost ${Date.now()}` });
+  const user = await createUser(systemCtx(deps, orgId), {
+    email: `cost-${Date.now()}@example.test`,
+    name: "Cost",
+    role: "agent",
+    password: "correct horse battery staple",
+    locale: "en",
+    timeZone: "UTC",
+    teamIds: [],
+  });
+  const ctx = systemCtx(deps, orgId, { type: "user", userId: user.id, name: "Cost", role: "agent" });
+  const { token } = await createApiToken(ctx, { name: "cost" });
+  const limiter = new RateLimiter(database, { syncEveryMs: 0, namespace: `app-${Date.now()}:` });
+  const app = createApp(deps, { limiter, webDist: dataDir });
+  const headers = { authorization: `Bearer ${token}` };
+  const time = async (n: number) => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await (await app.request("/api/v1/me", { headers })).arrayBuffer();
+    return ((performance.now() - t) / n) * 1000;
+  };
+  await time(200);
+  results["admitted GET /api/v1/me (token lookup + handler)"] = `${(await time(500)).toFixed(0)} µs`;
+  await setOrganizationRateLimit(deps, orgId, 1);
+  const fresh = createApp(deps, {
+    limiter: new RateLimiter(database, { syncEveryMs: 0, namespace: `app2-${Date.now()}:` }),
+    webDist: dataDir,
+  });
+  await fresh.request("/api/v1/me", { headers });
+  const refused = async (n: number) => {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await (await fresh.request("/api/v1/me", { headers })).arrayBuffer();
+    return ((performance.now() - t) / n) * 1000;
+  };
+  await refused(1000);
+  results["refused GET /api/v1/me (429, no database work)"] = `${(await refused(5000)).toFixed(0)} µs`;
 }
 
 await database.db.execute(sql`DELETE FROM platform.rate_buckets WHERE key LIKE 'cost-%' OR key LIKE 'sync-%'`);
