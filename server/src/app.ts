@@ -48,6 +48,7 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   const limiter = opts.limiter ?? new RateLimiter(deps.database, { syncEveryMs, log: deps.log });
   const limits: RequestLimits = {
     orgPerMinute: config.RATE_LIMIT_ORG_PER_MINUTE,
+    orgInFlight: config.RATE_LIMIT_ORG_IN_FLIGHT ?? config.DB_POOL_SIZE,
     ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
     burstSeconds: config.RATE_LIMIT_BURST_SECONDS,
   };

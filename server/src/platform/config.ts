@@ -38,6 +38,8 @@ const envSchema = z.object({
   RATE_LIMIT_ORG_PER_MINUTE: intIn(1, 10_000_000).default(3000),
   /** Requests per minute from each client address, signed in or not. */
   RATE_LIMIT_IP_PER_MINUTE: intIn(1, 10_000_000).default(6000),
+  /** Requests an organisation may always have in flight on one node while others are busy (default: DB_POOL_SIZE). */
+  RATE_LIMIT_ORG_IN_FLIGHT: intIn(1, 10_000).optional(),
   /** How many seconds' worth of a limit may arrive at once. */
   RATE_LIMIT_BURST_SECONDS: intIn(1, 3600).default(10),
   /** How often each node adds its counts to the shared ones and reads them back (the accuracy across nodes). */

@@ -2,11 +2,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "./errors";
 import type { AppEnv } from "./http";
 import { sha256 } from "./ids";
-import type { BucketRule, RateLimiter, Verdict } from "./rate-limit";
+import { type BucketRule, InFlight, type RateLimiter, type Verdict } from "./rate-limit";
 
 /** The per-request limits, from configuration. */
 export interface RequestLimits {
   orgPerMinute: number;
+  /** Requests an organisation may always have in flight on one node (see InFlight). */
+  orgInFlight: number;
   ipPerMinute: number;
   burstSeconds: number;
 }
@@ -61,6 +63,7 @@ export function limitByAddress(limiter: RateLimiter, limits: RequestLimits): Mid
 export function limitByOrganization(limiter: RateLimiter, limits: RequestLimits, lookup: OrgLimitLookup) {
   const known = new Map<string, string>(); // digest of a credential → its organisation
   const ownLimits = new OrgLimits(lookup, limits.orgPerMinute);
+  const inFlight = new InFlight(limits.orgInFlight);
   const credential = (c: Context<AppEnv>) => c.req.header("authorization") ?? c.req.header("cookie");
 
   const before: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -68,6 +71,11 @@ export function limitByOrganization(limiter: RateLimiter, limits: RequestLimits,
     const orgId = cred ? known.get(sha256(cred)) : undefined;
     const full = orgId ? limiter.isFull(`org:${orgId}`) : null;
     if (full) throw refuse(full, "Too many requests for this organisation; try again later");
+    if (orgId && inFlight.isFull(orgId) && !c.req.path.endsWith("/stream")) {
+      throw new AppError("rate_limited", "Too many requests of this organisation at once; try again", undefined, {
+        "Retry-After": "1",
+      });
+    }
     return next();
   };
 
@@ -82,7 +90,19 @@ export function limitByOrganization(limiter: RateLimiter, limits: RequestLimits,
       known.set(sha256(cred), auth.orgId);
     }
     if (!v.allowed) throw refuse(v, "Too many requests for this organisation; try again later");
-    await next();
+    // A live stream stays open for hours: it is not a request competing for the node.
+    if (c.req.path.endsWith("/stream")) {
+      await next();
+      return;
+    }
+    if (!inFlight.enter(auth.orgId)) {
+      throw refuse({ ...v, retryAfterSeconds: 1 }, "Too many requests of this organisation at once; try again");
+    }
+    try {
+      await next();
+    } finally {
+      inFlight.leave(auth.orgId);
+    }
     setHeaders(c, v);
   };
 

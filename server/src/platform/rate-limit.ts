@@ -263,3 +263,39 @@ function drain(b: Bucket, now: number): void {
 function secondsTo(at: number, now: number): number {
   return Math.max(1, Math.ceil((at - now) / 1000));
 }
+
+/**
+ * Requests in flight on this node, per organisation. A rate limit cannot help once the node is saturated
+ * below the organisations' limits: then a tenant's share of the node is its share of the requests in
+ * flight. So, while others are busy too, an organisation may hold at most `floor` requests or twice the
+ * others' average, whichever is more; alone it is never held back.
+ */
+export class InFlight {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+
+  constructor(private readonly floor: number) {}
+
+  /** Whether `key` already holds its share. */
+  isFull(key: string): boolean {
+    const mine = this.counts.get(key) ?? 0;
+    const others = this.counts.size - (mine > 0 ? 1 : 0);
+    return others > 0 && mine >= this.floor && mine >= (2 * (this.total - mine)) / others;
+  }
+
+  /** Takes a place for `key`, or answers false when it already holds its share. */
+  enter(key: string): boolean {
+    if (this.isFull(key)) return false;
+    const mine = this.counts.get(key) ?? 0;
+    this.counts.set(key, mine + 1);
+    this.total += 1;
+    return true;
+  }
+
+  leave(key: string): void {
+    const mine = this.counts.get(key) ?? 0;
+    if (mine <= 1) this.counts.delete(key);
+    else this.counts.set(key, mine - 1);
+    if (mine > 0) this.total -= 1;
+  }
+}
