@@ -115,7 +115,10 @@ interface Samples {
 /** A scenario drawn by the mix's weights. */
 function mixed(rnd: () => number): Scenario {
   let x = rnd() * 100;
-  for (const s of SCENARIOS) if ((x -= s.weight) < 0) return s.name;
+  for (const s of SCENARIOS) {
+    x -= s.weight;
+    if (x < 0) return s.name;
+  }
   return "inbox";
 }
 
