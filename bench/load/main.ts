@@ -386,7 +386,32 @@ const report = {
   quietErrors: errors,
 };
 fs.writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-console.log(`written: ${path.relative(process.cwd(), OUT)}`);
+const markdown = OUT.replace(/\.json$/, "") + ".md";
+fs.writeFileSync(markdown, tableOf(report));
+console.log(`written: ${path.relative(process.cwd(), OUT)}, ${path.relative(process.cwd(), markdown)}`);
+
+/** The run as a Markdown table, for docs/load.md. */
+function tableOf(r: typeof report): string {
+  const cells = (row: Row) => [row.perSecond, row.p50, row.p95, row.p99, row.non2xx, row.errors].join(" | ");
+  const l = r.noisy.last;
+  return [
+    `${r.at.slice(0, 16).replace("T", " ")} UTC, ${r.database}, ${r.orgs} organisations, ${r.tickets.toLocaleString("en")} tickets, ` +
+      `${r.ratePerOrg} req/s each, limit ${r.orgLimitPerMinute}/min, ${r.fair.seconds} s per condition; ` +
+      `${r.machine.cores} cores (${r.machine.cpu}), load average ${r.machine.loadavg.map((x) => x.toFixed(2)).join(" ")}.`,
+    "",
+    "| scenario | alone: req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | beside the noisy one: req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | p95 ratio |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...r.fair.quiet.map(
+      (row, i) =>
+        `| ${row.scenario} | ${cells(row)} | ${cells(r.noisy.quiet[i]!)} | ${round((r.noisy.quiet[i]!.p95 / row.p95) * 10) / 10} |`,
+    ),
+    "",
+    `The noisy organisation offered ${l.rate}/s: ${l.perSecond}/s answered, ${JSON.stringify(l.statuses)}; a refused answer: ` +
+      `\`${JSON.stringify(r.noisy.probe)}\`. Quiet organisations' errors and non-2xx: ${r.quietErrors}; ` +
+      `their p95 beside the noisy one: **×${r.othersP95Ratio}**.`,
+    "",
+  ].join("\n");
+}
 
 await server.stop();
 if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
