@@ -66,17 +66,30 @@ export function limitByOrganization(limiter: RateLimiter, limits: RequestLimits,
   const inFlight = new InFlight(limits.orgInFlight);
   const credential = (c: Context<AppEnv>) => c.req.header("authorization") ?? c.req.header("cookie");
 
+  // Requests that took their place in flight before authentication (their organisation was known).
+  const placed = new WeakSet<Context<AppEnv>>();
+  const busy = () =>
+    new AppError("rate_limited", "Too many requests of this organisation at once; try again", undefined, {
+      "Retry-After": "1",
+    });
+  // A live stream stays open for hours: it is not a request competing for the node.
+  const isStream = (c: Context<AppEnv>) => c.req.path.endsWith("/stream");
+
   const before: MiddlewareHandler<AppEnv> = async (c, next) => {
     const cred = credential(c);
     const orgId = cred ? known.get(sha256(cred)) : undefined;
-    const full = orgId ? limiter.isFull(`org:${orgId}`) : null;
+    if (!orgId) return next();
+    const full = limiter.isFull(`org:${orgId}`);
     if (full) throw refuse(full, "Too many requests for this organisation; try again later");
-    if (orgId && inFlight.isFull(orgId) && !c.req.path.endsWith("/stream")) {
-      throw new AppError("rate_limited", "Too many requests of this organisation at once; try again", undefined, {
-        "Retry-After": "1",
-      });
+    if (isStream(c)) return next();
+    // The place is taken here, so a flood of a known organisation waits on no session or token lookup.
+    if (!inFlight.enter(orgId)) throw busy();
+    placed.add(c);
+    try {
+      await next();
+    } finally {
+      inFlight.leave(orgId);
     }
-    return next();
   };
 
   const after: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -90,18 +103,15 @@ export function limitByOrganization(limiter: RateLimiter, limits: RequestLimits,
       known.set(sha256(cred), auth.orgId);
     }
     if (!v.allowed) throw refuse(v, "Too many requests for this organisation; try again later");
-    // A live stream stays open for hours: it is not a request competing for the node.
-    if (c.req.path.endsWith("/stream")) {
+    if (placed.has(c) || isStream(c)) {
       await next();
-      return;
-    }
-    if (!inFlight.enter(auth.orgId)) {
-      throw refuse({ ...v, retryAfterSeconds: 1 }, "Too many requests of this organisation at once; try again");
-    }
-    try {
-      await next();
-    } finally {
-      inFlight.leave(auth.orgId);
+    } else {
+      if (!inFlight.enter(auth.orgId)) throw refuse({ ...v, retryAfterSeconds: 1 }, busy().message);
+      try {
+        await next();
+      } finally {
+        inFlight.leave(auth.orgId);
+      }
     }
     setHeaders(c, v);
   };
