@@ -8,7 +8,7 @@
  *   npm run bench:load -- --db pglite         the embedded database in a temporary DATA_DIR
  *   DATABASE_URL=postgres://… npm run bench:load   an existing (empty) database
  * Options: --duration S, --orgs N, --rate R (per organisation), --tickets N (in all), --out FILE,
- *          --rounds N (the quiet and noisy conditions alternate N times, default 2),
+ *          --rounds N (the quiet and noisy conditions alternate N times, default 1),
  *          --limit L (the organisations' limit per minute; the noisy one sends 10 x L / 60 per second)
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -43,7 +43,7 @@ const RATE = Number(args.rate ?? 42);
 const TICKETS = Number(args.tickets ?? (quick ? 10_000 : 60_000));
 /** The organisations' limit per minute (RATE_LIMIT_ORG_PER_MINUTE's default, 50/s, above 42/s). */
 const ORG_LIMIT = Number(args.limit ?? 3000);
-const ROUNDS = Number(args.rounds ?? 2);
+const ROUNDS = Number(args.rounds ?? 1);
 const NOISY_RATE = (ORG_LIMIT / 60) * 10;
 const OUT = args.out ?? path.join(import.meta.dirname, "last-run.json");
 const ROOT = path.resolve(import.meta.dirname, "../..");
