@@ -63,6 +63,8 @@ type Scenario = (typeof SCENARIOS)[number]["name"];
 const usePglite = args.db === "pglite";
 let databaseUrl = process.env.DATABASE_URL;
 let dataDir: string | undefined;
+/** The database this run made, dropped at the end. */
+let created: { admin: string; name: string } | undefined;
 if (usePglite) {
   databaseUrl = undefined;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-load-"));
@@ -74,6 +76,7 @@ if (usePglite) {
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
   databaseUrl = admin.replace(/\/[^/]*$/, `/${name}`);
+  created = { admin, name };
 }
 console.log(`database: ${usePglite ? `PGlite in ${dataDir}` : databaseUrl}`);
 
@@ -415,6 +418,12 @@ function tableOf(r: typeof report): string {
 
 await server.stop();
 if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+if (created) {
+  const client = new pg.Client({ connectionString: created.admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${created.name}`);
+  await client.end();
+}
 process.exit(0);
 
 async function startServer(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
