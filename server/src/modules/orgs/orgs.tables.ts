@@ -1,4 +1,4 @@
-import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "../../platform/columns";
 
 /** The tenant root: its `org_id` is the organisation's own id. */
@@ -12,6 +12,8 @@ export const organizations = pgTable(
     supportEmail: text("support_email"),
     defaultLocale: text("default_locale").notNull().default("en"),
     timeZone: text("time_zone").notNull().default("UTC"),
+    /** The operator's override of RATE_LIMIT_ORG_PER_MINUTE for this organisation; null keeps the default. */
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
     ...timestamps(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],
