@@ -12,6 +12,7 @@ import { customerRoutes } from "./modules/customers";
 import { escalationRoutes, escalationSettingsRoutes } from "./modules/escalations";
 import { metricsRoutes } from "./modules/metrics";
 import { notificationRoutes } from "./modules/notifications";
+import { organizationRateLimit } from "./modules/orgs";
 import { portalRoutes } from "./modules/portal";
 import { exportRoutes, scheduleRoutes } from "./modules/reports";
 import { routingRoutes, routingSettingsRoutes } from "./modules/routing";
@@ -27,18 +28,31 @@ import { docsPage } from "./platform/docs-page";
 import { AppError } from "./platform/errors";
 import { type AppEnv, createRouter, problemResponse } from "./platform/http";
 import { RateLimiter } from "./platform/rate-limit";
+import { limitByAddress, limitByOrganization, type RequestLimits } from "./platform/rate-limit-http";
 import { inOrg } from "./platform/tenancy";
 import { webAssets } from "./platform/web-assets";
 
 export interface AppOptions {
   /** Where the built web app lives; tests point it elsewhere. */
   webDist?: string;
+  /** Shared by every node through the database; tests give each app its own namespace, or one for "two nodes". */
   limiter?: RateLimiter;
 }
 
 /** Builds the HTTP application: middleware, module routes, docs, web app, one error handler. */
 export function createApp(deps: Deps, opts: AppOptions = {}) {
-  const limiter = opts.limiter ?? new RateLimiter();
+  const { config } = deps;
+  // The embedded database has one process by construction (its folder is locked): nothing to share often.
+  const syncEveryMs =
+    deps.database.kind === "pglite" ? Math.max(5000, config.RATE_LIMIT_SYNC_MS) : config.RATE_LIMIT_SYNC_MS;
+  const limiter = opts.limiter ?? new RateLimiter(deps.database, { syncEveryMs, log: deps.log });
+  const limits: RequestLimits = {
+    orgPerMinute: config.RATE_LIMIT_ORG_PER_MINUTE,
+    orgInFlight: config.RATE_LIMIT_ORG_IN_FLIGHT ?? config.DB_POOL_SIZE,
+    ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+    burstSeconds: config.RATE_LIMIT_BURST_SECONDS,
+  };
+  const perOrg = limitByOrganization(limiter, limits, (orgId) => organizationRateLimit(deps.database, orgId));
   const app = createRouter();
 
   app.use(requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }));
@@ -63,6 +77,8 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
       "request",
     );
   });
+  // Decided in memory, ahead of any database work: a flood is refused at the door.
+  app.use(limitByAddress(limiter, limits));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -97,7 +113,9 @@ export function createApp(deps: Deps, opts: AppOptions = {}) {
   v1.route("/", publicAuthRoutes(limiter));
   v1.route("/", portalRoutes(limiter));
   v1.route("/", surveyPublicRoutes(limiter));
+  v1.use("*", perOrg.before);
   v1.use("*", authenticate());
+  v1.use("*", perOrg.after);
   v1.route("/", authRoutes);
   v1.route("/", staffRoutes);
   v1.route("/", auditRoutes);

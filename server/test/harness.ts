@@ -6,7 +6,7 @@ import { loadConfig } from "../src/platform/config";
 import type { Deps } from "../src/platform/context";
 import { type Database, openDatabase } from "../src/platform/db";
 import { createLogger } from "../src/platform/logger";
-import { RateLimiter } from "../src/platform/rate-limit";
+import { RateLimiter, type RateLimiterOptions } from "../src/platform/rate-limit";
 import { decodeSecretsKey, SecretBox } from "../src/platform/secrets";
 
 let shared: Promise<Database> | undefined;
@@ -38,10 +38,21 @@ export async function testDeps(env: Record<string, string> = {}): Promise<Deps> 
   return { config, log: createLogger("silent"), database: await testDatabase(), secrets };
 }
 
-/** The real HTTP application over the worker's database, with its own rate limiter. */
+/** A rate limiter whose counts no other test app shares (its own namespace in the shared tables). */
+export function testLimiter(database: Database, opts: RateLimiterOptions = {}): RateLimiter {
+  return new RateLimiter(database, { namespace: `${crypto.randomUUID()}:`, ...opts });
+}
+
+/**
+ * The real HTTP application over the worker's database, with its own rate limiter. Tests send requests
+ * far faster than people do, so the per-organisation limit is out of reach unless a test sets it.
+ */
 export async function testApp(env: Record<string, string> = {}) {
-  const deps = await testDeps(env);
-  const app = createApp(deps, { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() });
+  const deps = await testDeps({ RATE_LIMIT_ORG_PER_MINUTE: "10000000", ...env });
+  const app = createApp(deps, {
+    webDist: path.join(os.tmpdir(), "frontline-no-web"),
+    limiter: testLimiter(deps.database),
+  });
   return { app, deps };
 }
 

@@ -81,6 +81,23 @@ describe("the catalogue: every tenant table is keyed and guarded by org_id", () 
     ).toEqual([]);
   });
 
+  it("keeps every table outside public to the platform's own counters: named here, no org_id, no reference", async () => {
+    // Rate-limit counters are the service's bookkeeping (keys such as an address), not a tenant's data;
+    // a tenant table must not escape the checks below by living in another schema.
+    const elsewhere = await query<{ name: string }>(sql`
+      SELECT n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('public', 'information_schema', 'drizzle')
+        AND n.nspname NOT LIKE 'pg\_%'
+      ORDER BY 1`);
+    expect(elsewhere.map((r) => r.name)).toEqual(["platform.rate_buckets", "platform.rate_windows"]);
+    const tied = await query<{ name: string }>(sql`
+      SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'platform' AND (
+        EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'org_id' AND NOT a.attisdropped)
+        OR EXISTS (SELECT 1 FROM pg_constraint con WHERE con.contype = 'f' AND (con.conrelid = c.oid OR con.confrelid = c.oid)))`);
+    expect(tied, "platform tables with an org_id column or a foreign key").toEqual([]);
+  });
+
   it("has row-level security enabled and forced on every tenant table", async () => {
     const offenders = await query<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(sql`
       SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c

@@ -1,6 +1,6 @@
 import { createUserInput, emailSchema, passwordSchema, roleSchema } from "@frontline/common";
 import { z } from "zod";
-import { createOrganization, findOrganizations, isValidSlug } from "../modules/orgs";
+import { createOrganization, findOrganizations, isValidSlug, setOrganizationRateLimit } from "../modules/orgs";
 import { createUser, findUserByEmail, setUserPassword } from "../modules/staff";
 import { type Deps, systemCtx } from "../platform/context";
 import { AppError } from "../platform/errors";
@@ -115,6 +115,27 @@ export const COMMANDS: Record<string, Command> = {
       if (!user) throw new AppError("not_found", `No user ${email} in that organisation`);
       await setUserPassword(ctx, user.id, password);
       out.write(`Password of ${user.email} changed.\n`);
+    },
+  },
+  "set-rate-limit": {
+    summary: "Give an organisation its own request limit per minute (or back the default)",
+    options: {
+      org: { type: "string", help: "Organisation id or name", required: true },
+      "per-minute": {
+        type: "string",
+        help: 'Requests per minute, or "default" for RATE_LIMIT_ORG_PER_MINUTE',
+        required: true,
+      },
+    },
+    async run(deps, v, out) {
+      const raw = String(v["per-minute"]);
+      const perMinute =
+        raw === "default" ? null : parse(z.coerce.number().int().min(1).max(10_000_000), raw, "per-minute");
+      const orgId = await resolveOrg(deps, String(v.org));
+      await setOrganizationRateLimit(deps, orgId, perMinute);
+      const shown = perMinute === null ? `the default (${deps.config.RATE_LIMIT_ORG_PER_MINUTE})` : String(perMinute);
+      out.write(`Organisation ${orgId} may now send ${shown} requests per minute (nodes apply it within a minute).
+`);
     },
   },
   seed: {

@@ -39,6 +39,16 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: intIn(1024, 104_857_600).default(1_048_576),
   LOGIN_MAX_ATTEMPTS: intIn(1, 1000).default(10),
   LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
+  /** Requests per minute of each organisation (sessions and API tokens together); overridable per organisation. */
+  RATE_LIMIT_ORG_PER_MINUTE: intIn(1, 10_000_000).default(3000),
+  /** Requests per minute from each client address, signed in or not. */
+  RATE_LIMIT_IP_PER_MINUTE: intIn(1, 10_000_000).default(6000),
+  /** Requests an organisation may always have in flight on one node while others are busy (default: DB_POOL_SIZE). */
+  RATE_LIMIT_ORG_IN_FLIGHT: intIn(1, 10_000).optional(),
+  /** How many seconds' worth of a limit may arrive at once. */
+  RATE_LIMIT_BURST_SECONDS: intIn(1, 3600).default(10),
+  /** How often each node adds its counts to the shared ones and reads them back (the accuracy across nodes). */
+  RATE_LIMIT_SYNC_MS: intIn(10, 60_000).default(250),
   DB_POOL_SIZE: intIn(1, 200).default(10),
   /** How long a node's claim on a background job lasts without renewal: a dead node's jobs are retried after it. */
   JOB_LOCK_SECONDS: intIn(2, 3600).default(120),

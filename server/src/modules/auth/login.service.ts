@@ -22,7 +22,7 @@ export async function login(deps: Deps, limiter: RateLimiter, input: LoginInput,
   const { LOGIN_MAX_ATTEMPTS: max, LOGIN_WINDOW_SECONDS: window } = deps.config;
   for (const key of [`login:email:${input.email}`, `login:ip:${req.ip ?? "unknown"}`]) {
     const limit = key.startsWith("login:ip") ? max * 5 : max;
-    const verdict = limiter.hit(key, limit, window);
+    const verdict = await limiter.hit(key, limit, window);
     if (!verdict.allowed) {
       throw new AppError("rate_limited", "Too many sign-in attempts; try again later", undefined, {
         "Retry-After": String(verdict.retryAfterSeconds),
@@ -49,7 +49,7 @@ export async function login(deps: Deps, limiter: RateLimiter, input: LoginInput,
     }
     throw new AppError("invalid_credentials", "The email or password is wrong");
   }
-  limiter.reset(`login:email:${input.email}`);
+  await limiter.reset(`login:email:${input.email}`);
   const session = await createSession(deps.database, deps.config, {
     orgId: match.orgId,
     userId: match.id,

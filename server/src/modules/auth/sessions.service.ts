@@ -43,7 +43,7 @@ export async function createSession(
 
 /** The live session for a cookie token, or null when unknown, revoked, idle too long, expired or its user inactive. */
 export async function resolveSession(database: Database, config: Config, token: string): Promise<Authenticated | null> {
-  // One statement finds the session and its user under the lookup and tenant policies (migration 0029).
+  // One statement finds the session and its user under the lookup and tenant policies (migration 0030).
   const [row] = rowsOf<SessionActor>(
     await database.db.execute(sql`SELECT * FROM frontline_session_actor(${sha256(token)})`),
   );

@@ -82,7 +82,7 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
 /** The actor behind a bearer token, or null when unknown, revoked, expired or its user inactive. */
 export async function resolveApiToken(database: Database, token: string): Promise<Authenticated | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  // One statement finds the token and its user under the lookup and tenant policies (migration 0029).
+  // One statement finds the token and its user under the lookup and tenant policies (migration 0030).
   const [row] = rowsOf<TokenActor>(
     await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${sha256(token)})`),
   );

@@ -5,6 +5,8 @@ export {
   type NewOrganization,
   organizationBySlug,
   organizationBySupportAddress,
+  organizationRateLimit,
+  setOrganizationRateLimit,
 } from "./orgs.service";
 export { organizations } from "./orgs.tables";
 export { isValidSlug } from "./slug";

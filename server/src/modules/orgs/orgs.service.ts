@@ -117,3 +117,33 @@ async function chooseSlug(database: Database, wanted: string | undefined, name: 
   }
   return `${stem}-${orgId.replaceAll("-", "").slice(-8)}`;
 }
+
+/** The organisation's own per-minute request limit, or null when it has the server's default. */
+export async function organizationRateLimit(database: Database, orgId: string): Promise<number | null> {
+  const [row] = await inOrg(database, orgId, (s) =>
+    s.tx
+      .select({ perMinute: organizations.rateLimitPerMinute })
+      .from(organizations)
+      .where(eq(organizations.orgId, s.orgId)),
+  );
+  return row?.perMinute ?? null;
+}
+
+/** Sets (or, with null, removes) an organisation's own request limit; an operator's decision, audited. */
+export async function setOrganizationRateLimit(deps: Deps, orgId: string, perMinute: number | null): Promise<void> {
+  const ctx = systemCtx(deps, orgId, { type: "cli", name: "cli" });
+  await inOrg(deps.database, orgId, async (s) => {
+    const [before] = await s.tx
+      .select({ perMinute: organizations.rateLimitPerMinute })
+      .from(organizations)
+      .where(eq(organizations.orgId, s.orgId));
+    if (!before) throw new AppError("not_found", "No such organisation");
+    await s.tx.update(organizations).set({ rateLimitPerMinute: perMinute }).where(eq(organizations.orgId, s.orgId));
+    await recordAudit(s, ctx, {
+      action: "organization.rate_limit_changed",
+      entityType: "organization",
+      entityId: orgId,
+      changes: { rateLimitPerMinute: [before.perMinute, perMinute] },
+    });
+  });
+}

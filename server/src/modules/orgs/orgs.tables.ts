@@ -1,4 +1,4 @@
-import { bigint, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "../../platform/columns";
 
 /** The tenant root: its `org_id` is the organisation's own id. */
@@ -18,6 +18,8 @@ export const organizations = pgTable(
      * that configuration in memory for exactly as long as this number stays the same (platform/org-config).
      */
     configVersion: bigint("config_version", { mode: "number" }).notNull().default(0),
+    /** The operator's override of RATE_LIMIT_ORG_PER_MINUTE for this organisation; null keeps the default. */
+    rateLimitPerMinute: integer("rate_limit_per_minute"),
     ...timestamps(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

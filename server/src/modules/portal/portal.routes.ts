@@ -71,8 +71,8 @@ async function portalOf(c: Context<AppEnv>, slug: string, opts: { signingIn?: bo
   };
 }
 
-function limit(limiter: RateLimiter, key: string, rule: { max: number; window: number }): void {
-  const verdict = limiter.hit(key, rule.max, rule.window);
+async function limit(limiter: RateLimiter, key: string, rule: { max: number; window: number }): Promise<void> {
+  const verdict = await limiter.hit(key, rule.max, rule.window);
   if (!verdict.allowed) {
     throw new AppError("rate_limited", "Too many requests; try again later", undefined, {
       "Retry-After": String(verdict.retryAfterSeconds),
@@ -103,7 +103,7 @@ export function portalRoutes(limiter: RateLimiter) {
     })
     .openapi(spec.submit, async (c) => {
       const p = await portalOf(c, c.req.valid("param").slug);
-      limit(limiter, `portal:request:${p.org.orgId}:${p.ip}`, LIMITS.request);
+      await limit(limiter, `portal:request:${p.org.orgId}:${p.ip}`, LIMITS.request);
       const { input, files } = p.session
         ? await readPortalForm(c, portalSignedInRequestInput)
         : await readPortalForm(c, portalRequestInput);
@@ -112,14 +112,14 @@ export function portalRoutes(limiter: RateLimiter) {
     .openapi(spec.signInLink, async (c) => {
       const p = await portalOf(c, c.req.valid("param").slug);
       const { email, locale } = c.req.valid("json");
-      limit(limiter, `portal:link:${p.org.orgId}:${p.ip}`, LIMITS.link);
-      limit(limiter, `portal:link:${p.org.orgId}:${email}`, LIMITS.linkPerEmail);
+      await limit(limiter, `portal:link:${p.org.orgId}:${p.ip}`, LIMITS.link);
+      await limit(limiter, `portal:link:${p.org.orgId}:${email}`, LIMITS.linkPerEmail);
       await requestSignInLink(p, email, locale);
       return c.body(null, 202);
     })
     .openapi(spec.signIn, async (c) => {
       const p = await portalOf(c, c.req.valid("param").slug, { signingIn: true });
-      limit(limiter, `portal:sign-in:${p.ip}`, LIMITS.signIn);
+      await limit(limiter, `portal:sign-in:${p.ip}`, LIMITS.signIn);
       const session = await signInWithLink(p, c.req.valid("json").token);
       setPortalCookie(c, session.token);
       return c.json(
@@ -171,12 +171,12 @@ export function portalRoutes(limiter: RateLimiter) {
     .openapi(spec.supervisorLink, async (c) => {
       // The mailed token proves itself, as a sign-in link's does: no portal session is needed.
       const p = await portalOf(c, c.req.valid("param").slug, { signingIn: true });
-      limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
+      await limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
       return c.json({ data: await previewMailedSupervisorLink(p, c.req.valid("json").token) }, 200);
     })
     .openapi(spec.confirmSupervisorLink, async (c) => {
       const p = await portalOf(c, c.req.valid("param").slug, { signingIn: true });
-      limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
+      await limit(limiter, `portal:supervisor-link:${p.ip}`, LIMITS.supervisorLink);
       const answer = await confirmMailedSupervisorLink(p, c.req.valid("json").token);
       return answer.created ? c.json({ data: answer }, 201) : c.json({ data: answer }, 200);
     })

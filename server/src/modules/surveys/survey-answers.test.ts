@@ -6,13 +6,12 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../../../test/client";
 import { makeOrg, type TestOrg } from "../../../test/factories";
-import { testApp } from "../../../test/harness";
+import { testApp, testLimiter } from "../../../test/harness";
 import { startRelay } from "../../../test/smtp-relay";
 import { customer, sendSurveysAtOnce, surveyed } from "../../../test/surveys";
 import { createApp } from "../../app";
 import { rowsOf } from "../../platform/db";
 import { sha256 } from "../../platform/ids";
-import { RateLimiter } from "../../platform/rate-limit";
 import { inOrg } from "../../platform/tenancy";
 
 let h: Awaited<ReturnType<typeof testApp>>;
@@ -265,7 +264,7 @@ describe("survey links are what they should be", () => {
     });
     const app = createApp(
       { ...h.deps, log: pino({ level: "debug" }, sink) },
-      { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() },
+      { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: testLimiter(h.deps.database) },
     );
     const client = new Client(app);
     expect((await client.get(`/api/v1/surveys/${token}`)).status).toBe(200);

@@ -24,9 +24,9 @@ export const surveySettingsRoutes = createRouter()
 /** Per client address, a quarter of an hour: page loads, and answers (a customer changes theirs a few times). */
 const LIMITS = { read: { max: 60, window: 900 }, answer: { max: 30, window: 900 } } as const;
 
-function caller(c: Context<AppEnv>, limiter: RateLimiter, kind: keyof typeof LIMITS): SurveyCaller {
+async function caller(c: Context<AppEnv>, limiter: RateLimiter, kind: keyof typeof LIMITS): Promise<SurveyCaller> {
   const ip = c.get("ip");
-  const verdict = limiter.hit(`survey:${kind}:${ip}`, LIMITS[kind].max, LIMITS[kind].window);
+  const verdict = await limiter.hit(`survey:${kind}:${ip}`, LIMITS[kind].max, LIMITS[kind].window);
   if (!verdict.allowed) {
     throw new AppError("rate_limited", "Too many requests; try again later", undefined, {
       "Retry-After": String(verdict.retryAfterSeconds),
@@ -39,13 +39,13 @@ function caller(c: Context<AppEnv>, limiter: RateLimiter, kind: keyof typeof LIM
 export function surveyPublicRoutes(limiter: RateLimiter) {
   return createRouter()
     .openapi(spec.read, async (c) => {
-      const survey = await readSurvey(caller(c, limiter, "read"), c.req.valid("param").token);
+      const survey = await readSurvey(await caller(c, limiter, "read"), c.req.valid("param").token);
       return c.json({ data: survey }, 200);
     })
     .openapi(spec.answer, async (c) => {
       // No session to carry a CSRF token: like the portal's forms, refuse posts from other sites' pages.
       assertSameOrigin(c);
-      const p = caller(c, limiter, "answer");
+      const p = await caller(c, limiter, "answer");
       const { survey, created } = await answerSurvey(p, c.req.valid("param").token, c.req.valid("json"));
       return created ? c.json({ data: survey }, 201) : c.json({ data: survey }, 200);
     });

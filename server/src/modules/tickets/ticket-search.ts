@@ -45,7 +45,7 @@ export interface TicketHit {
 
 /**
  * Tickets matching the words and the filters, best first. The documents are matched by
- * frontline_search_tickets (migration 0030), which can use the search index under row-level security.
+ * frontline_search_tickets (migration 0031), which can use the search index under row-level security.
  */
 export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<TicketHit[]> {
   const tsq = searchQueryOf(query.q);

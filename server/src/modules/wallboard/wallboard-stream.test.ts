@@ -5,11 +5,10 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Client } from "../../../test/client";
 import { makeOrg, signedIn, type TestOrg, uniqueEmail } from "../../../test/factories";
-import { testApp } from "../../../test/harness";
+import { testApp, testLimiter } from "../../../test/harness";
 import { SseReader } from "../../../test/sse";
 import { createApp } from "../../app";
 import { type Database, openDatabase } from "../../platform/db";
-import { RateLimiter } from "../../platform/rate-limit";
 import { FLOOR_CHANNEL } from "./floor-signal";
 import { HEARTBEAT_MS } from "./floor-stream";
 
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const log = pino({ level: "debug", base: undefined }, { write: (line: string) => void logLines.push(line) });
   app = createApp(
     { ...h.deps, log },
-    { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() },
+    { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: testLimiter(h.deps.database) },
   );
 });
 
@@ -187,7 +186,7 @@ describe.runIf(!!process.env.DATABASE_URL)("GET /wallboard/stream across process
     const d = await desk();
     const node2 = createApp(
       { ...h.deps, database: other },
-      { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: new RateLimiter() },
+      { webDist: path.join(os.tmpdir(), "frontline-no-web"), limiter: testLimiter(other) },
     );
     const { sse } = await watch(d.org.as.supervisor);
     expect((await nextSnapshot(sse)).teams[0]?.waiting).toBe(1);
