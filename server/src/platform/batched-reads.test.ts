@@ -28,7 +28,7 @@ function counting(s: OrgTx): { s: OrgTx; statements: () => number } {
 }
 
 describe("reads asked together go to the database as one statement", () => {
-  it("answers every caller its own rows, in one round trip", async () => {
+  it("answers every caller its own rows, in one statement", async () => {
     const { answers, statements } = await inOrg(deps.database, orgId, async (raw) => {
       const c = counting(raw);
       const answers = await batchedReads(c.s, (b) =>
@@ -41,7 +41,8 @@ describe("reads asked together go to the database as one statement", () => {
       );
       return { answers, statements: c.statements() };
     });
-    expect(statements).toBe(1);
+    // The reads, and once per transaction the setting that keeps the joined statement from being compiled.
+    expect(statements).toBe(2);
     expect(answers[0]).toEqual([{ one: 1 }]);
     expect(answers[1]).toEqual([
       { n: 1, label: "x1" },
@@ -62,7 +63,7 @@ describe("reads asked together go to the database as one statement", () => {
       });
       return c.statements();
     });
-    expect(statements).toBe(2);
+    expect(statements).toBe(3);
   });
 
   it("fails every read of a statement when one of them fails", async () => {
