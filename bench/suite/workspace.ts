@@ -6,26 +6,10 @@ import { loadConfig } from "../../server/src/platform/config";
 import { type Deps, systemCtx } from "../../server/src/platform/context";
 import type { Database } from "../../server/src/platform/db";
 import { createLogger } from "../../server/src/platform/logger";
-import { openApp, openRaw, type Target } from "./target";
+import { type GeneratedWorkspace, generate } from "../generate";
+import { openApp, type Target } from "./target";
 
 export const PASSWORD = "correct horse battery staple";
-
-/** What the generator hands back (bench/generate), the shape the read workloads need. */
-export interface GeneratedWorkspace {
-  password: string;
-  orgs: Array<{
-    id: string;
-    slug: string;
-    name: string;
-    tickets: number;
-    admin: string;
-    supervisors: string[];
-    agents: string[];
-  }>;
-  biggestOrgId: string;
-  medianOrgId: string;
-  searchTerms: Record<string, { rare: string; common: string; pair: [string, string] }>;
-}
 
 /** The organisation the write workloads (create, mail, wallboard) work in: made here, through the services. */
 export interface LiveOrg {
@@ -40,31 +24,10 @@ export interface LiveOrg {
 
 export interface BenchWorkspace {
   tickets: number;
-  loadedBy: "generator" | "suite loader";
+  loadedBy: "generator";
   loadSeconds: number;
   live: LiveOrg;
   data: GeneratedWorkspace;
-}
-
-type Generate = (
-  database: Database,
-  opts: {
-    tickets: number;
-    seed?: number;
-    label?: string;
-    onProgress?(p: { phase: string; done: number; total: number }): void;
-  },
-) => Promise<GeneratedWorkspace>;
-
-/** The data generator when it is there (bench/generate/index.ts), else the suite's own small loader. */
-async function findGenerator(): Promise<{ generate: Generate; by: BenchWorkspace["loadedBy"] }> {
-  const generator = new URL("../generate/index.ts", import.meta.url);
-  if (fs.existsSync(generator) && !process.env.BENCH_OWN_LOADER) {
-    const mod = (await import(generator.href)) as { generate: Generate };
-    return { generate: mod.generate, by: "generator" };
-  }
-  const mod = await import("./fallback-data");
-  return { generate: mod.loadFallback, by: "suite loader" };
 }
 
 function depsOf(database: Database, t: Target): Deps {
@@ -78,7 +41,6 @@ export async function loadWorkspace(t: Target, tickets: number, reuse: boolean):
   const database = await openApp(t);
   try {
     const started = performance.now();
-    const { generate, by } = await findGenerator();
     let shown = "";
     const data = await generate(database, {
       tickets,
@@ -94,33 +56,19 @@ export async function loadWorkspace(t: Target, tickets: number, reuse: boolean):
     const live = await makeLiveOrg(depsOf(database, t));
     const ws: BenchWorkspace = {
       tickets,
-      loadedBy: by,
+      loadedBy: "generator",
       loadSeconds: (performance.now() - started) / 1000,
       live,
       data,
     };
-    await database.close();
     // The generator gathers its own statistics.
-    if (by === "suite loader") await analyze(t);
+    await database.close();
     ws.loadSeconds = (performance.now() - started) / 1000;
     fs.writeFileSync(t.workspaceFile, JSON.stringify(ws, null, 2));
     return ws;
   } catch (err) {
     await database.close().catch(() => {});
     throw err;
-  }
-}
-
-/**
- * Gathers the planner's statistics as the tables' owner (the application role may not, and PGlite has
- * no autovacuum to do it later): without them a bulk-loaded database is planned as if empty.
- */
-async function analyze(t: Target): Promise<void> {
-  const raw = await openRaw(t);
-  try {
-    await raw.query("ANALYZE");
-  } finally {
-    await raw.close();
   }
 }
 
