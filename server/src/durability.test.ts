@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, type Spawned, spawnTs } from "../test/process";
+import { ROOT, type Spawned, spawnTs, until } from "../test/process";
 
 // Kills the real process (SIGKILL: no shutdown, no finishing) while an SLA timer and an automation
 // are pending, then starts it again on the same database: what was due happens, once.
@@ -75,16 +75,6 @@ async function start(): Promise<{ p: Spawned; call: Call }> {
 async function kill(p: Spawned): Promise<void> {
   p.child.kill("SIGKILL");
   await p.exited;
-}
-
-/** Asks until `test` holds (the restarted process works through what was due), or gives up. */
-async function until<T>(ask: () => Promise<T>, test: (value: T) => boolean, seconds = 60): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await ask();
-    if (test(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 describe("pending work survives a killed process", { timeout: 300_000 }, () => {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, type Spawned, spawnTs } from "../test/process";
+import { ROOT, type Spawned, spawnTs, until } from "../test/process";
 import { startRelay } from "../test/smtp-relay";
 import { SseReader } from "../test/sse";
 
@@ -60,16 +60,6 @@ async function signIn(base: string, email: string, password = PASSWORD): Promise
   expect(res.status).toBe(200);
   const { csrfToken } = ((await res.json()) as { data: { csrfToken: string } }).data;
   return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrfToken };
-}
-
-/** Asks until `test` holds, or gives up after `seconds` and answers the last value. */
-async function until<T>(ask: () => Promise<T>, test: (value: T) => boolean, seconds = 60): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await ask();
-    if (test(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 const nodeIdOf = (p: Spawned) => `${os.hostname()}:${p.child.pid}`;

@@ -48,3 +48,21 @@ export function spawnTs(entry: string, env: NodeJS.ProcessEnv, args: string[] = 
     },
   };
 }
+
+/**
+ * Asks until `test` holds (another process works through what was due), or gives up after `seconds`
+ * and answers the last value, for the caller's assertion to show.
+ */
+export async function until<T>(
+  ask: () => Promise<T>,
+  test: (value: T) => boolean,
+  seconds = 60,
+  everyMs = 200,
+): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await ask();
+    if (test(value) || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
