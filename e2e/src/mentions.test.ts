@@ -79,7 +79,8 @@ describe("a note's mention reaches the colleague", () => {
     await layla.getByRole("heading", { name: subject }).waitFor();
     await expect.poll(() => unreadOf(layla)).toBe("0");
     // Her own name stands out in the note.
-    await expect(layla.locator(".mention-me").allTextContents()).resolves.toEqual(["@Layla Haddad"]);
+    // The heading shows before the conversation has loaded, so the note is waited for.
+    await expect.poll(() => layla.locator(".mention-me").allTextContents()).toEqual(["@Layla Haddad"]);
 
     // She answers in Arabic, mentioning Alex through the same list.
     await layla.getByRole("tab", { name: "ملاحظة داخلية" }).click();
