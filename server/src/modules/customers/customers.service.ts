@@ -146,13 +146,15 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   const existing = await customerIdByIdentity(s, "email", address);
   if (existing) return (await survivorOf(s, existing))!;
   const id = newId();
-  await s.tx
+  const [row] = await s.tx
     .insert(customers)
-    .values({ orgId: s.orgId, id, name: name?.trim() || address.split("@")[0]!, email: address });
-  await s.tx
-    .insert(customerIdentities)
-    .values({ orgId: s.orgId, id: newId(), customerId: id, channel: "email", value: address });
-  return (await findCustomer(s, id))!;
+    .values({ orgId: s.orgId, id, name: name?.trim() || address.split("@")[0]!, email: address })
+    .returning();
+  const identity = { id: newId(), channel: "email" as const, value: address };
+  await s.tx.insert(customerIdentities).values({ orgId: s.orgId, customerId: id, ...identity });
+  // The row as written, with its one identity: reading it back would ask the database what it just said.
+  const { orgId: _org, ...fields } = row!;
+  return { ...fields, identities: [identity] };
 }
 
 /** The customer calling from `phone` (digits compared), created on first contact, inside the caller's transaction. */

@@ -5,7 +5,7 @@ import type { JobHandler } from "../../platform/jobs";
 import { inOrg } from "../../platform/tenancy";
 import { slaPolicies, ticketSlaTargets } from "./sla.tables";
 import { recordSlaEvent } from "./sla-engine";
-import { refreshSummary } from "./sla-targets";
+import { forgetTargets, refreshSummary } from "./sla-targets";
 
 /** Raised once when a target comes within its warning time, and once when it is missed. */
 export const SLA_WARNING = "sla.warning";
@@ -47,6 +47,7 @@ export const checkSlaHandler: JobHandler = async (ctx: Ctx, payload, _job, now) 
       eq(ticketSlaTargets.target, row.target),
     );
     const alert = { ticketId, target: row.target, dueAt: row.dueAt };
+    forgetTargets(s, ticketId);
     if (row.dueAt.getTime() <= now.getTime()) {
       await s.tx
         .update(ticketSlaTargets)

@@ -8,6 +8,7 @@ import { dueFrom, type SlaClock } from "./sla-clock";
 import {
   clockOf,
   dropTargets,
+  newTicketTargets,
   type PolicyRow,
   type PolicyTargets,
   pausedAt,
@@ -79,6 +80,7 @@ async function save(s: OrgTx, scope: Scope, row: TargetRow) {
 
 /** A new ticket's first reply and resolution clocks, counted from when it was opened. */
 export async function startClocks(s: OrgTx, ticket: TicketRow): Promise<void> {
+  newTicketTargets(s, ticket.id);
   const policy = await policyFor(s, ticket);
   if (!policy) return;
   const spec = (await clockOf(s, policy, ticket, ticket.createdAt)).spec;

@@ -54,12 +54,40 @@ export async function clockOf(s: OrgTx, policy: PolicyRow, ticket: TicketRow, no
   return { spec: chosen?.spec };
 }
 
+// The targets this transaction knows, by ticket: read once, then kept in step by every write below
+// (the breach check, which writes on its own, forgets them). A ticket opened in this transaction
+// starts with none, so opening a ticket never asks. Keyed by the transaction object, like the
+// tickets module's memory of its rows.
+const knownIn = new WeakMap<object, Map<string, Map<SlaTargetName, TargetRow>>>();
+
+function known(s: OrgTx): Map<string, Map<SlaTargetName, TargetRow>> {
+  let byTicket = knownIn.get(s.tx);
+  if (!byTicket) {
+    byTicket = new Map();
+    knownIn.set(s.tx, byTicket);
+  }
+  return byTicket;
+}
+
+/** A ticket created in this transaction has no targets yet: nothing needs reading to know it. */
+export function newTicketTargets(s: OrgTx, ticketId: string): void {
+  known(s).set(ticketId, new Map());
+}
+
+/** Drops what this transaction knows of a ticket's targets after writing them some other way. */
+export function forgetTargets(s: OrgTx, ticketId: string): void {
+  knownIn.get(s.tx)?.delete(ticketId);
+}
+
 /** A ticket's targets, by name. */
 export async function targetsOf(s: OrgTx, ticketId: string): Promise<Map<SlaTargetName, TargetRow>> {
+  const memo = knownIn.get(s.tx)?.get(ticketId);
+  if (memo) return new Map([...memo].map(([k, v]) => [k, { ...v }]));
   const rows = await s.tx
     .select()
     .from(ticketSlaTargets)
     .where(and(eq(ticketSlaTargets.orgId, s.orgId), eq(ticketSlaTargets.ticketId, ticketId)));
+  known(s).set(ticketId, new Map(rows.map((r) => [r.target, { ...r }])));
   return new Map(rows.map((r) => [r.target, r]));
 }
 
@@ -90,6 +118,10 @@ export async function saveTarget(s: OrgTx, row: TargetRow, before: TargetRow | u
   } else {
     await s.tx.insert(ticketSlaTargets).values(values);
   }
+  knownIn
+    .get(s.tx)
+    ?.get(row.ticketId)
+    ?.set(row.target, { ...values });
   if (row.dueAt?.getTime() !== before?.dueAt?.getTime() || row.state !== before?.state) {
     await scheduleChecks(s, row, warn);
   }
@@ -156,6 +188,8 @@ export async function refreshSummary(s: OrgTx, ticketId: string): Promise<void> 
 /** Removes a ticket's clocks that its policy no longer has (or all, when no policy covers it now). */
 export async function dropTargets(s: OrgTx, ticketId: string, targets: SlaTargetName[]): Promise<void> {
   if (targets.length === 0) return;
+  const memo = knownIn.get(s.tx)?.get(ticketId);
+  for (const t of targets) memo?.delete(t);
   await s.tx
     .delete(ticketSlaTargets)
     .where(
