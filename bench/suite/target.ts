@@ -98,7 +98,8 @@ export async function openRaw(t: Target): Promise<RawDb> {
       close: () => db.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: t.url, max: t.poolSize });
+  // Without JIT compilation, as the server's connections run (platform/db.ts): the same settings on both sides.
+  const pool = new pg.Pool({ connectionString: t.url, max: t.poolSize, options: "-c jit=off" });
   const query: Query = async (text, params) => (await pool.query(text, params as unknown[])).rows;
   return {
     kind: "postgres",

@@ -18,7 +18,6 @@ interface Pending {
 export async function batchedReads<T>(s: OrgTx, fn: (batched: OrgTx) => Promise<T>): Promise<T> {
   let queue: Pending[] = [];
   let scheduled = false;
-  let jitOff = false;
   const flush = async () => {
     scheduled = false;
     const batch = queue;
@@ -27,13 +26,8 @@ export async function batchedReads<T>(s: OrgTx, fn: (batched: OrgTx) => Promise<
       const columns = batch.map(
         (p, i) => sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${p.query}) x) AS ${sql.identifier(`q${i}`)}`,
       );
-      // The joined statement's cost is the sum of its parts, enough for PostgreSQL to compile all of it
-      // to machine code first: measured at a million tickets, that took longer than the reads
-      // (a dashboard summary 500 ms with it, 375 ms without, 356 ms as separate statements).
-      if (!jitOff) {
-        await s.tx.execute(sql`SET LOCAL jit = off`);
-        jitOff = true;
-      }
+      // The joined statement's cost is the sum of its parts; the connections have JIT compilation off
+      // (platform/db.ts), which for it took longer than the reads.
       const [row] = rowsOf<Record<string, unknown>>(await s.tx.execute(sql`SELECT ${sql.join(columns, sql`, `)}`));
       batch.forEach((p, i) => {
         const value = row?.[`q${i}`];

@@ -45,7 +45,7 @@ export interface TicketHit {
 
 /**
  * Tickets matching the words and the filters, best first. The documents are matched by
- * frontline_search_tickets (migration 0031), which can use the search index under row-level security.
+ * frontline_search_tickets (migrations 0031 and 0033), which can use the search index under row-level security.
  */
 export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<TicketHit[]> {
   const tsq = searchQueryOf(query.q);
@@ -74,6 +74,14 @@ export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<Ticke
   if (query.assigneeId) filters.push(sql`AND t.assignee_id = ${query.assigneeId}`);
   if (query.teamId) filters.push(sql`AND t.team_id = ${query.teamId}`);
   if (query.tag) filters.push(sql`AND t.tags @> ARRAY[${query.tag}]::text[]`);
+  // Best first, then the most recently changed. Without ticket filters the page is chosen from the
+  // matches alone and only its tickets are read (migration 0033); a filter needs every match's ticket.
+  const best = sql`frontline_search_tickets(q.query) f`;
+  const order = sql`f.rank DESC, f.updated_at DESC, f.ticket_id`;
+  const matches =
+    filters.length === 0
+      ? sql`(SELECT f.* FROM q CROSS JOIN LATERAL ${best} ORDER BY ${order} LIMIT ${query.limit}) f CROSS JOIN q`
+      : sql`q CROSS JOIN LATERAL ${best}`;
   const result = await s.tx.execute(sql`
     WITH q AS (SELECT ${tsq} AS query)
     SELECT t.id, t.number, t.subject, f.rank,
@@ -81,10 +89,10 @@ export async function searchTickets(s: OrgTx, query: SearchQuery): Promise<Ticke
         (SELECT m.body_text FROM messages m WHERE m.org_id = t.org_id AND m.ticket_id = t.id
           AND (to_tsvector(${CONFIG_OF}, m.body_text) || to_tsvector('simple', m.body_text)) @@ q.query
           ORDER BY m.created_at DESC LIMIT 1), ''), 20000), q.query, ${HEADLINE}) AS snippet
-    FROM q CROSS JOIN LATERAL frontline_search_tickets(q.query) f
+    FROM ${matches}
     JOIN tickets t ON t.org_id = ${s.orgId} AND t.id = f.ticket_id
     WHERE true ${sql.join(filters, sql` `)}
-    ORDER BY f.rank DESC, t.updated_at DESC, t.id
+    ORDER BY ${order}
     LIMIT ${query.limit}`);
   return rowsOf<TicketHit>(result).map((r) => ({ ...r, number: Number(r.number), rank: Number(r.rank) }));
 }
