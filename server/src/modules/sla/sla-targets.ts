@@ -82,14 +82,18 @@ export function forgetTargets(s: OrgTx, ticketId: string): void {
 /** A ticket's targets, by name. */
 export async function targetsOf(s: OrgTx, ticketId: string): Promise<Map<SlaTargetName, TargetRow>> {
   const memo = knownIn.get(s.tx)?.get(ticketId);
-  if (memo) return new Map([...memo].map(([k, v]) => [k, { ...v }]));
+  if (memo) return copyOf(memo);
   const rows = await s.tx
     .select()
     .from(ticketSlaTargets)
     .where(and(eq(ticketSlaTargets.orgId, s.orgId), eq(ticketSlaTargets.ticketId, ticketId)));
-  known(s).set(ticketId, new Map(rows.map((r) => [r.target, { ...r }])));
-  return new Map(rows.map((r) => [r.target, r]));
+  const found = new Map(rows.map((r) => [r.target, r]));
+  known(s).set(ticketId, copyOf(found));
+  return found;
 }
+
+// Callers change the rows they are given; the memory keeps its own.
+const copyOf = (m: Map<SlaTargetName, TargetRow>) => new Map([...m].map(([k, v]) => [k, { ...v }]));
 
 /** Queues the checks of a target's due time: the warning (if any) and the breach. Stale checks find nothing to do. */
 async function scheduleChecks(s: OrgTx, row: TargetRow, warnBeforeMinutes: number): Promise<void> {
