@@ -69,9 +69,14 @@ function known(s: OrgTx): Map<string, Map<SlaTargetName, TargetRow>> {
   return byTicket;
 }
 
-/** A ticket created in this transaction has no targets yet: nothing needs reading to know it. */
+/**
+ * A ticket created in this transaction has no targets yet: nothing needs reading to know it.
+ * Another handler of the creation (a trigger changing the team, say) may have set clocks already;
+ * what the memory holds then is kept, since every write here keeps it in step.
+ */
 export function newTicketTargets(s: OrgTx, ticketId: string): void {
-  known(s).set(ticketId, new Map());
+  const byTicket = known(s);
+  if (!byTicket.has(ticketId)) byTicket.set(ticketId, new Map());
 }
 
 /** Drops what this transaction knows of a ticket's targets after writing them some other way. */
