@@ -184,6 +184,29 @@ describe("SLA clocks work", () => {
     await org.as.agent.patch(`/api/v1/tickets/${t.id}`, { priority: "urgent" });
     expect((await sla(org, t.id)).firstReply).toMatchObject({ dueAt: minutes(t.createdAt, 30), state: "active" });
   });
+
+  it("start once when a trigger on the first message changes the ticket before its clocks are set", async () => {
+    const org = await orgWithPolicy({ name: "Normal", targets: { firstReply: { minutes: 480, businessTime: false } } });
+    await org.as.admin.post("/api/v1/sla-policies", {
+      name: "Urgent",
+      position: 0,
+      conditions: { priority: ["urgent"] },
+      targets: { firstReply: { minutes: 30, businessTime: false }, resolution: { minutes: 240, businessTime: false } },
+    });
+    const rule = await org.as.admin.post("/api/v1/rules", {
+      kind: "trigger",
+      name: "Everything is urgent",
+      events: ["message.received"],
+      conditions: { all: [] },
+      actions: [{ type: "set_priority", value: "urgent" }],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const t = await ticketOf(org);
+    const targets = await sla(org, t.id);
+    expect(Object.keys(targets).sort()).toEqual(["firstReply", "resolution"]);
+    expect(targets.firstReply).toMatchObject({ dueAt: minutes(t.createdAt, 30), state: "active" });
+    expect(targets.resolution).toMatchObject({ dueAt: minutes(t.createdAt, 240), state: "active" });
+  });
 });
 
 describe("SLA clocks fall due", () => {
