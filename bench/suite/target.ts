@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { type Database, openDatabase } from "../../server/src/platform/db";
+import { type Database, openDatabase, pgliteOptions } from "../../server/src/platform/db";
 import { ROOT } from "./server";
 
 export type DbKind = "pglite" | "postgres";
@@ -85,7 +84,7 @@ export interface RawDb {
 
 export async function openRaw(t: Target): Promise<RawDb> {
   if (t.kind === "pglite") {
-    const db = await PGlite.create(path.join(t.dataDir!, "pgdata"), { extensions: { btree_gin } });
+    const db = await PGlite.create(path.join(t.dataDir!, "pgdata"), pgliteOptions());
     const query: Query = async (text, params) => (await db.query(text, params)).rows as never;
     return {
       kind: "pglite",
