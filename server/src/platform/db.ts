@@ -12,6 +12,7 @@ import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock";
 import { type LiveSignals, pgliteSignals, postgresSignals } from "./live";
 import type { Logger } from "./logger";
+import { pipelinedPool } from "./pipelined-client";
 
 /** Drizzle over either driver; both speak the same PostgreSQL dialect. */
 export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -127,15 +128,17 @@ async function openPostgres(
     await ownerClient.end().catch(() => {});
   }
   // The role is a startup option, so every pooled connection runs as the application role from birth.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: CONNECTION_OPTIONS });
+  const pool = pipelinedPool(new pg.Pool({ connectionString: url, max: poolSize, options: CONNECTION_OPTIONS }));
   const db = drizzlePg(pool) as unknown as AppDb;
   // The replica has the same roles (it is a copy), so its connections run as the application role too.
   const replica = replicaUrl
-    ? new pg.Pool({
-        connectionString: replicaUrl,
-        max: Math.max(2, Math.ceil(poolSize / 2)),
-        options: CONNECTION_OPTIONS,
-      })
+    ? pipelinedPool(
+        new pg.Pool({
+          connectionString: replicaUrl,
+          max: Math.max(2, Math.ceil(poolSize / 2)),
+          options: CONNECTION_OPTIONS,
+        }),
+      )
     : undefined;
   const live = postgresSignals(url, APP_ROLE, log);
   return {

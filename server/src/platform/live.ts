@@ -2,6 +2,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import pg from "pg";
 import type { Logger } from "./logger";
+import { deferred } from "./pipelined-client";
 
 // Change signals between transactions and the processes that watch them, over PostgreSQL's
 // LISTEN/NOTIFY (decision 020): a signal raised inside a transaction is delivered only if it commits,
@@ -42,7 +43,8 @@ export async function notify(
   payload: string,
 ): Promise<void> {
   assertChannel(channel);
-  await q.execute(sql`SELECT pg_notify(${channel}, ${payload})`);
+  // Nobody reads its answer: on a server it travels with the transaction's next statement, usually commit.
+  await q.execute(deferred(sql`SELECT pg_notify(${channel}, ${payload})`));
 }
 
 /** How a database listens: once per channel, whatever the number of subscribers. */

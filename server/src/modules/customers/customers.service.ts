@@ -11,6 +11,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
+import { deferred } from "../../platform/pipelined-client";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { fieldDefinitions } from "../custom-fields";
@@ -151,7 +152,15 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
     .values({ orgId: s.orgId, id, name: name?.trim() || address.split("@")[0]!, email: address })
     .returning();
   const identity = { id: newId(), channel: "email" as const, value: address };
-  await s.tx.insert(customerIdentities).values({ orgId: s.orgId, customerId: id, ...identity });
+  // The advisory lock above makes the address this caller's alone; nothing reads the insert's answer.
+  await s.tx.execute(
+    deferred(
+      s.tx
+        .insert(customerIdentities)
+        .values({ orgId: s.orgId, customerId: id, ...identity })
+        .getSQL(),
+    ),
+  );
   // The row as written, with its one identity: reading it back would ask the database what it just said.
   const { orgId: _org, ...fields } = row!;
   return { ...fields, identities: [identity] };

@@ -16,7 +16,8 @@ domainEvents.on<TicketCreated>(TICKET_CREATED, async (s, { ticket }) => startClo
 domainEvents.on<TicketMessageAdded>(TICKET_MESSAGE_ADDED, async (s, m) => {
   // Only a person's public answer keeps a reply promise; an automatic acknowledgement does not.
   if (m.kind === "reply" && m.authorType === "user") await agentReplied(s, m.ticketId, m.at);
-  if (m.kind === "inbound" && m.authorType === "customer") await customerWrote(s, m.ticketId, m.at);
+  // The words that open a ticket start its clocks (ticket.created), and no next reply is due yet.
+  if (m.kind === "inbound" && m.authorType === "customer" && !m.opensTicket) await customerWrote(s, m.ticketId, m.at);
 });
 
 const CHOOSES_POLICY = ["priority", "channel", "tags", "teamId"] as const;

@@ -29,4 +29,6 @@ export interface TicketMessageAdded {
   /** The message's plain text, so listeners need not read back what was just written. */
   bodyText: string;
   at: Date;
+  /** The message opened its ticket (ticket.created follows, in the same transaction). */
+  opensTicket: boolean;
 }

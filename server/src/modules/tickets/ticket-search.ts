@@ -1,6 +1,7 @@
 import type { SearchQuery } from "@frontline/common";
 import { type SQL, sql } from "drizzle-orm";
 import { rowsOf } from "../../platform/db";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 
 /** PostgreSQL text-search configuration for each interface language; anything else is indexed as is. */
@@ -21,7 +22,9 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, M
 
 /** Rebuilds a ticket's search document from its subject and messages, in its language and word for word. */
 export async function refreshTicketSearch(s: OrgTx, ticketId: string): Promise<void> {
-  await s.tx.execute(sql`
+  // Nobody reads its answer: on a server it travels with the next statement (decision 031).
+  await s.tx.execute(
+    deferred(sql`
     INSERT INTO ticket_search (org_id, ticket_id, tsv, updated_at)
     SELECT t.org_id, t.id,
       setweight(to_tsvector(${CONFIG_OF}, t.subject), 'A') || setweight(to_tsvector('simple', t.subject), 'A')
@@ -32,7 +35,8 @@ export async function refreshTicketSearch(s: OrgTx, ticketId: string): Promise<v
     LEFT JOIN LATERAL (SELECT string_agg(body_text, ' ' ORDER BY created_at) AS body FROM messages
       WHERE messages.org_id = t.org_id AND messages.ticket_id = t.id) m ON true
     WHERE t.org_id = ${s.orgId} AND t.id = ${ticketId}
-    ON CONFLICT (org_id, ticket_id) DO UPDATE SET tsv = excluded.tsv, updated_at = excluded.updated_at`);
+    ON CONFLICT (org_id, ticket_id) DO UPDATE SET tsv = excluded.tsv, updated_at = excluded.updated_at`),
+  );
 }
 
 export interface TicketHit {

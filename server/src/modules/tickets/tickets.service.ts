@@ -14,7 +14,7 @@ import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-chan
 import { TICKET_CREATED, type TicketCreated } from "./ticket-events";
 import { ticketOrder } from "./ticket-order";
 import { applyTags } from "./ticket-rules";
-import { findTicket, nextTicketNumber, rememberTicket, selectTickets, type TicketRow } from "./tickets.queries";
+import { findTicket, insertNumberedTicket, rememberTicket, selectTickets, type TicketRow } from "./tickets.queries";
 import { tickets } from "./tickets.tables";
 
 /** What opening a ticket needs once its requester is known. */
@@ -43,29 +43,25 @@ export async function openTicket(
 ): Promise<{ ticket: TicketRow; messageId: string }> {
   const id = newId();
   const now = new Date();
-  const [opened] = await s.tx
-    .insert(tickets)
-    .values({
-      orgId: s.orgId,
-      id,
-      number: await nextTicketNumber(s),
-      subject: input.subject,
-      status: input.assigneeId ? "open" : "new",
-      priority: input.priority ?? "normal",
-      channel: input.channel,
-      requesterId: input.requesterId,
-      assigneeId: input.assigneeId ?? null,
-      teamId: input.teamId ?? null,
-      tags: applyTags([], input.tags),
-      customFields: input.customFields ?? {},
-      // Detected from the customer's words when nobody said: search stems the ticket in its language.
-      language: input.language ?? detectLocale(`${input.subject}\n${input.message.body}`),
-      createdAt: now,
-      updatedAt: now,
-      lastMessageAt: now,
-    })
-    .returning();
-  rememberTicket(s, opened!);
+  const opened = await insertNumberedTicket(s, {
+    orgId: s.orgId,
+    id,
+    subject: input.subject,
+    status: input.assigneeId ? "open" : "new",
+    priority: input.priority ?? "normal",
+    channel: input.channel,
+    requesterId: input.requesterId,
+    assigneeId: input.assigneeId ?? null,
+    teamId: input.teamId ?? null,
+    tags: applyTags([], input.tags),
+    customFields: input.customFields ?? {},
+    // Detected from the customer's words when nobody said: search stems the ticket in its language.
+    language: input.language ?? detectLocale(`${input.subject}\n${input.message.body}`),
+    createdAt: now,
+    updatedAt: now,
+    lastMessageAt: now,
+  });
+  rememberTicket(s, opened);
   const messageId = await insertMessage(s, {
     ...input.message,
     ticketId: id,

@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "./db";
+import { deferred, pipelinedPool, withLiterals } from "./pipelined-client";
+
+describe("a statement's parameters written as literals", () => {
+  it("reads as the parameters would: text with quotes, numbers, null, dates, arrays and JSON", () => {
+    const at = new Date("2026-12-02T10:00:00.000Z");
+    const text = withLiterals("INSERT INTO t VALUES ($1, $2, $3, $4, $5, $6)", [
+      "Ana's \\ order",
+      42,
+      null,
+      at,
+      ["a", "b"],
+      { note: "it's" },
+    ]);
+    expect(text).toContain(`E'Ana''s \\\\ order'`);
+    expect(text).toContain(", '42', NULL, '");
+    expect(text).toContain(`'{"a","b"}'`);
+    expect(text).toContain(`'{"note":"it''s"}'`);
+  });
+
+  it("leaves `$1` inside quotes, identifiers and comments alone, and `$10` is not `$1` followed by 0", () => {
+    const values = Array.from({ length: 10 }, (_, i) => `v${i + 1}`);
+    expect(withLiterals(`SELECT '$1', "$2", $10 -- $3\n, $1`, values)).toBe(`SELECT '$1', "$2", 'v10' -- $3\n, 'v1'`);
+  });
+
+  it("refuses what it cannot follow or write: bytes, a NUL, dollar quotes, escape strings, a missing value", () => {
+    expect(withLiterals("SELECT $1", [Buffer.from("x")])).toBeNull();
+    expect(withLiterals("SELECT $1", ["before\0after"])).toBeNull();
+    expect(withLiterals("SELECT $$a$$ || $1", ["x"])).toBeNull();
+    expect(withLiterals("SELECT E'\\n' || $1", ["x"])).toBeNull();
+    expect(withLiterals("SELECT $2", ["x"])).toBeNull();
+    expect(withLiterals("SELECT 'unterminated $1", ["x"])).toBeNull();
+  });
+});
+
+const url = process.env.DATABASE_URL;
+
+describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
+  const table = `pipelined_${process.pid}_${Date.now()}`;
+  let pool: pg.Pool;
+  let roundTrips = 0;
+
+  beforeAll(async () => {
+    pool = pipelinedPool(new pg.Pool({ connectionString: url, max: 1 }));
+    // Each round trip ends with the server ready for the next query.
+    pool.on("connect", (client) => {
+      (client as unknown as { connection: pg.Connection }).connection.on("readyForQuery", () => {
+        roundTrips += 1;
+      });
+    });
+    await pool.query(`CREATE TABLE ${table} (id int PRIMARY KEY, body text, at timestamptz, tags text[], meta jsonb)`);
+  });
+
+  afterAll(async () => {
+    await pool.query(`DROP TABLE IF EXISTS ${table}`);
+    await pool.end();
+  });
+
+  const db = () => drizzle(pool);
+  const t = sql.raw(table);
+  const counted = async (fn: () => Promise<unknown>) => {
+    const before = roundTrips;
+    await fn();
+    return roundTrips - before;
+  };
+
+  it("sends begin with the first statement, and deferred writes with commit", async () => {
+    const trips = await counted(() =>
+      db().transaction(async (tx) => {
+        const [row] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT ${41}::int + 1 AS n`));
+        expect(row?.n).toBe(42);
+        await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${1}, ${"first"})`));
+        await tx.execute(deferred(sql`SELECT pg_notify(${"pipelined_test"}, ${"x"})`));
+      }),
+    );
+    expect(trips).toBe(2);
+    expect((await pool.query(`SELECT body FROM ${table} WHERE id = 1`)).rows).toEqual([{ body: "first" }]);
+  });
+
+  it("lets the next statement of the transaction see a deferred write", async () => {
+    await db().transaction(async (tx) => {
+      await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${2}, ${"seen"})`));
+      const rows = rowsOf<{ body: string }>(await tx.execute(sql`SELECT body FROM ${t} WHERE id = ${2}`));
+      expect(rows).toEqual([{ body: "seen" }]);
+    });
+  });
+
+  it("stores values written as literals exactly as parameters would", async () => {
+    const body = `Ana's "quoted" \\ back\\slash, ünïcode, عربي, newline\nend`;
+    const at = new Date("2026-12-02T10:11:12.345Z");
+    const meta = { note: "it's \\ fine", n: [1, 2] };
+    await db().transaction(async (tx) => {
+      await tx.execute(
+        deferred(
+          sql`INSERT INTO ${t} (id, body, at, tags, meta) VALUES (${3}, ${body}, ${at}, ${sql.param(["x", "y's"])}, ${JSON.stringify(meta)})`,
+        ),
+      );
+    });
+    const [row] = (await pool.query(`SELECT body, at, tags, meta FROM ${table} WHERE id = 3`)).rows;
+    expect(row).toEqual({ body, at, tags: ["x", "y's"], meta });
+  });
+
+  it("fails the commit when a deferred write fails, and keeps nothing of the transaction", async () => {
+    const attempt = db().transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO ${t} (id, body) VALUES (${4}, ${"kept?"})`);
+      await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${1}, ${"duplicate"})`));
+    });
+    await expect(attempt).rejects.toMatchObject({ cause: { code: "23505" } });
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = 4`)).rows[0].n).toBe(0);
+    // The connection is usable afterwards, outside any transaction.
+    expect((await pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+
+  it("drops deferred writes when the transaction rolls back", async () => {
+    const attempt = db().transaction(async (tx) => {
+      await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${5}, ${"never"})`));
+      throw new Error("changed my mind");
+    });
+    await expect(attempt).rejects.toThrow("changed my mind");
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = 5`)).rows[0].n).toBe(0);
+  });
+
+  it("sends what waits first when the next statement cannot be written as literals", async () => {
+    await db().transaction(async (tx) => {
+      await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${6}, ${"before bytes"})`));
+      const rows = rowsOf<{ n: number }>(
+        await tx.execute(
+          sql`SELECT length(${Buffer.from("abc")}::bytea) AS n, (SELECT count(*)::int FROM ${t} WHERE id = 6) AS c`,
+        ),
+      );
+      expect(rows[0]).toEqual({ n: 3, c: 1 });
+    });
+  });
+});
