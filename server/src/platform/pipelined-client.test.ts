@@ -135,4 +135,34 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
       expect(rows[0]).toEqual({ n: 3, c: 1 });
     });
   });
+
+  it("answers a read-only transaction without waiting for its commit, which still ends it first", async () => {
+    const before = roundTrips;
+    const rows = await db().transaction(
+      async (tx) => rowsOf<{ body: string }>(await tx.execute(sql`SELECT body FROM ${t} WHERE id = ${1}`)),
+      { accessMode: "read only" },
+    );
+    // Answered after one round trip: begin and the read together; the commit was still travelling.
+    const whenAnswered = roundTrips - before;
+    expect(rows).toEqual([{ body: "first" }]);
+    expect(whenAnswered).toBe(1);
+    // The pool's one connection runs the next statement after the commit, outside any transaction.
+    const after = (
+      await pool.query("SELECT current_setting('transaction_read_only') AS ro, now() = statement_timestamp() AS fresh")
+    ).rows[0];
+    expect(after).toEqual({ ro: "off", fresh: true });
+    expect(roundTrips - before).toBe(3);
+  });
+
+  it("refuses a write in a read-only transaction, deferred or not, and keeps nothing", async () => {
+    const attempt = db().transaction(
+      async (tx) => {
+        await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${7}, ${"read only?"})`));
+        await tx.execute(sql`SELECT 1`);
+      },
+      { accessMode: "read only" },
+    );
+    await expect(attempt).rejects.toMatchObject({ cause: { code: "25006" } });
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = 7`)).rows[0].n).toBe(0);
+  });
 });

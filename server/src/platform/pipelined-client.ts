@@ -17,6 +17,11 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unkn
  *   audit entry and the change signal cost nothing extra. Its caller is answered at once, with no
  *   rows; if it fails, the statement it travels with fails, and the transaction with it.
  *
+ * And one statement needs no waiting for: the `commit` of a transaction begun `read only`. It can
+ * change nothing and fail on nothing the caller could act on, so its caller is answered at once and
+ * the request goes on while the commit travels; the connection's own queue keeps the next user's
+ * statements behind it (a page read costs the round trips of its reads, not of its transaction).
+ *
  * A statement that cannot be written as literals (bytes, a NUL, a dollar-quoted or escape string, a
  * named statement) makes what waits go first on its own: the same order, one round trip more.
  */
@@ -84,6 +89,7 @@ export function withLiterals(text: string, values: readonly unknown[] | undefine
 export function pipeline(client: pg.PoolClient): () => void {
   const send = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
   let held: string[] = [];
+  let readOnly = false;
   const take = () => {
     const out = held;
     held = [];
@@ -99,11 +105,19 @@ export function pipeline(client: pg.PoolClient): () => void {
     const text = c.text;
     if (!params?.length && /^begin\b/i.test(text) && held.length === 0) {
       held.push(text);
+      readOnly = /\bread only\b/i.test(text);
       return EMPTY("BEGIN");
+    }
+    if (readOnly && held.length === 0 && !params?.length && /^commit\s*$/i.test(text)) {
+      readOnly = false;
+      // A failure here is the connection's, which the pool sees and drops; nobody waits to be told.
+      send(text).catch(() => undefined);
+      return EMPTY("COMMIT");
     }
     if (/^rollback\b/i.test(text) && !params?.length) {
       const wasOnlyBegin = held.length === 1 && /^begin\b/i.test(held[0]!);
       held = [];
+      readOnly = false;
       // Nothing reached the server yet: there is nothing to roll back.
       if (wasOnlyBegin) return EMPTY("ROLLBACK");
       return send(config, values);
@@ -151,6 +165,7 @@ export function pipeline(client: pg.PoolClient): () => void {
   }) as typeof client.query;
   return () => {
     held = [];
+    readOnly = false;
   };
 }
 

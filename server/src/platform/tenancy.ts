@@ -30,6 +30,14 @@ export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx)
 }
 
 /**
+ * Like inOrg, for a request that only reads: the database refuses any write in it, and on the
+ * PostgreSQL server its caller does not wait for the commit (decision 032).
+ */
+export async function inOrgReadOnly<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
+  return database.db.transaction(async (tx) => fn(await enterOrg(tx, orgId)), { accessMode: "read only" });
+}
+
+/**
  * Like inOrg, for reports: on the replica when there is one, and read-only either way, so a report can
  * never write and behaves the same with and without a replica. Its data may lag the primary slightly.
  */

@@ -1,13 +1,13 @@
 import type { Locale, Me } from "@frontline/common";
 import type { Database } from "../../platform/db";
 import { AppError } from "../../platform/errors";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgReadOnly } from "../../platform/tenancy";
 import { currentOrganization } from "../orgs";
 import { findUser, type UserRow } from "../staff";
 
 /** The signed-in user's own view: profile, organisation and the CSRF token for writes. */
 export async function loadMe(database: Database, orgId: string, userId: string, csrfToken: string | null): Promise<Me> {
-  const found = await inOrg(database, orgId, async (s) => ({
+  const found = await inOrgReadOnly(database, orgId, async (s) => ({
     user: await findUser(s, userId),
     org: await currentOrganization(s),
   }));

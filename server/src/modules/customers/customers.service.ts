@@ -12,7 +12,7 @@ import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
 import { deferred } from "../../platform/pipelined-client";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { fieldDefinitions } from "../custom-fields";
 import {
@@ -66,13 +66,15 @@ export async function listCustomers(ctx: Ctx, q: z.infer<typeof listCustomersQue
     const [name, id] = decodeCursor(q.cursor, 2);
     conds.push(sql`(lower(${customers.name}), ${customers.id}) > (${name}, ${id}::uuid)`);
   }
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectCustomers(s, and(...conds), byName, q.limit + 1));
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
+    selectCustomers(s, and(...conds), byName, q.limit + 1),
+  );
   return pageFrom(rows, q.limit, (r) => [r.name.toLowerCase(), r.id]);
 }
 
 /** One customer; 404 when unknown or foreign. */
 export async function getCustomer(ctx: Ctx, id: string): Promise<CustomerRow> {
-  const row = await inOrg(ctx.database, ctx.orgId, (s) => findCustomer(s, id));
+  const row = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => findCustomer(s, id));
   if (!row) throw notFound("Customer");
   return row;
 }

@@ -5,7 +5,7 @@ import { AppError, type FieldErrors } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { enqueueJob } from "../../platform/jobs";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { activeStaff } from "../staff";
 import { findMessage, findTicket, type TicketNoteMentioned } from "../tickets";
 import { mayBeNotified } from "./notifications.policy";
@@ -120,7 +120,7 @@ export async function listNotifications(ctx: Ctx, userId: string, q: ListNotific
     q.unread === "false" ? isNotNull(notifications.readAt) : undefined,
     after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${afterTime}, ${after[1]}::uuid)` : undefined,
   ];
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) =>
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
     s.tx
       .select()
       .from(notifications)
@@ -141,7 +141,7 @@ async function unreadIn(s: OrgTx, userId: string): Promise<number> {
 
 /** How many of the caller's notifications are unread. */
 export async function countUnread(ctx: Ctx, userId: string): Promise<number> {
-  return inOrg(ctx.database, ctx.orgId, (s) => unreadIn(s, userId));
+  return inOrgReadOnly(ctx.database, ctx.orgId, (s) => unreadIn(s, userId));
 }
 
 /**

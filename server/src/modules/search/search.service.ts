@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResult } from "@frontline/common";
 import type { Ctx } from "../../platform/context";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgReadOnly } from "../../platform/tenancy";
 import { searchCustomers } from "../customers";
 import { MARK_END, MARK_START, searchMessages, searchTickets } from "../tickets";
 
@@ -33,7 +33,7 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   const ticketFilters = Boolean(
     query.status || query.priority || query.channel || query.assigneeId || query.teamId || query.tag,
   );
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgReadOnly(ctx.database, ctx.orgId, async (s) => {
     const out: SearchResult[] = [];
     const tickets = wants.has("ticket") || wants.has("message") ? await searchTickets(s, query) : [];
     if (wants.has("ticket")) {

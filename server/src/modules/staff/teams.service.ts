@@ -7,7 +7,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { existingUserIds, selectTeams, setTeamMembers } from "./staff.queries";
 import { teams } from "./staff.tables";
@@ -29,13 +29,13 @@ const findTeam = async (s: OrgTx, id: string) => (await selectTeams(s, eq(teams.
 export async function listTeams(ctx: Ctx, q: z.infer<typeof pageQuerySchema>) {
   const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
   const where = after ? sql`(lower(${teams.name}), ${teams.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined;
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectTeams(s, where, byName, q.limit + 1));
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => selectTeams(s, where, byName, q.limit + 1));
   return pageFrom(rows, q.limit, (r) => [r.name.toLowerCase(), r.id]);
 }
 
 /** One team; 404 when unknown or foreign. */
 export async function getTeam(ctx: Ctx, id: string): Promise<TeamRow> {
-  const row = await inOrg(ctx.database, ctx.orgId, (s) => findTeam(s, id));
+  const row = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => findTeam(s, id));
   if (!row) throw notFound("Team");
   return row;
 }

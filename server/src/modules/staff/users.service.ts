@@ -8,7 +8,7 @@ import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
 import { hashPassword } from "../../platform/passwords";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import {
   countOtherActiveAdmins,
@@ -45,13 +45,13 @@ export async function listUsers(ctx: Ctx, q: z.infer<typeof listUsersQuery>) {
     const [name, id] = decodeCursor(q.cursor, 2);
     conds.push(sql`(lower(${users.name}), ${users.id}) > (${name}, ${id}::uuid)`);
   }
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectUsers(s, and(...conds), byName, q.limit + 1));
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => selectUsers(s, and(...conds), byName, q.limit + 1));
   return pageFrom(rows, q.limit, (r) => [r.name.toLowerCase(), r.id]);
 }
 
 /** One user of the caller's organisation; 404 when unknown or foreign. */
 export async function getUser(ctx: Ctx, id: string): Promise<UserRow> {
-  const row = await inOrg(ctx.database, ctx.orgId, (s) => findUser(s, id));
+  const row = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => findUser(s, id));
   if (!row) throw notFound("User");
   return row;
 }

@@ -6,7 +6,7 @@ import { domainEvents } from "../../platform/events";
 import { htmlToText, sanitizeHtml } from "../../platform/html";
 import { newId } from "../../platform/ids";
 import { deferred } from "../../platform/pipelined-client";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type AttachmentRow, attachmentsOf, linkUploads } from "./attachments.service";
 import { noteMentions, TICKET_NOTE_MENTIONED, type TicketNoteMentioned } from "./note-mentions";
@@ -117,7 +117,7 @@ const messageMentions = sql<MessageMention[]>`coalesce(
 
 /** A ticket's conversation, oldest first, with each author's name. */
 export async function listMessages(ctx: Ctx, ticketId: string): Promise<MessageRow[]> {
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgReadOnly(ctx.database, ctx.orgId, async (s) => {
     if (!(await findTicket(s, ticketId))) throw notFound("Ticket");
     return withFiles(s, await selectMessages(s, ticketId));
   });

@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { pageFrom } from "../../platform/paging";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
 import { detectLocale } from "./detect-language";
@@ -125,7 +125,7 @@ function ticketFilters(q: CountTicketsQuery): (SQL | undefined)[] {
 
 /** How many tickets match the filters (a view's count in the inbox). */
 export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<number> {
-  const [row] = await inOrg(ctx.database, ctx.orgId, (s) =>
+  const [row] = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
     s.tx
       .select({ n: sql<number>`count(*)::int` })
       .from(tickets)
@@ -138,13 +138,15 @@ export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<numb
 export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
   const { after, orderBy, keyOf } = ticketOrder(q.sort, q.cursor);
   const conds = [...ticketFilters(q), after];
-  const rows = await inOrg(ctx.database, ctx.orgId, (s) => selectTickets(s, and(...conds), orderBy, q.limit + 1));
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
+    selectTickets(s, and(...conds), orderBy, q.limit + 1),
+  );
   return pageFrom(rows, q.limit, keyOf);
 }
 
 /** One ticket; 404 when unknown or foreign. */
 export async function getTicket(ctx: Ctx, id: string): Promise<TicketRow> {
-  const row = await inOrg(ctx.database, ctx.orgId, (s) => findTicket(s, id));
+  const row = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => findTicket(s, id));
   if (!row) throw notFound("Ticket");
   return row;
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Ctx } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { cursorTime, decodeCursor, pageFrom } from "../../platform/paging";
-import { inOrg } from "../../platform/tenancy";
+import { inOrgReadOnly } from "../../platform/tenancy";
 import { findCustomer } from "../customers";
 import { attachmentsOf } from "./attachments.service";
 import { messageColumns } from "./messages.service";
@@ -12,7 +12,7 @@ import { messages, tickets } from "./tickets.tables";
 
 /** Every message of every ticket a customer raised, across channels, newest first. */
 export async function customerTimeline(ctx: Ctx, customerId: string, q: z.infer<typeof pageQuerySchema>) {
-  const rows = await inOrg(ctx.database, ctx.orgId, async (s) => {
+  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, async (s) => {
     if (!(await findCustomer(s, customerId))) throw notFound("Customer");
     const after = q.cursor ? decodeCursor(q.cursor, 2) : undefined;
     const afterTime = after ? cursorTime(after[0]!) : undefined;

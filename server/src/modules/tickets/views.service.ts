@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { inOrg, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { existingTeamIds, findUser } from "../staff";
 import { countTickets } from "./tickets.service";
@@ -20,7 +20,7 @@ async function myTeamIds(s: OrgTx, ctx: Ctx): Promise<string[]> {
 
 /** The caller's own views and those shared with their teams, in display order. */
 export async function listViews(ctx: Ctx): Promise<ViewRow[]> {
-  return inOrg(ctx.database, ctx.orgId, async (s) => {
+  return inOrgReadOnly(ctx.database, ctx.orgId, async (s) => {
     const teamIds = await myTeamIds(s, ctx);
     return s.tx
       .select()
