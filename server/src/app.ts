@@ -39,13 +39,19 @@ export interface AppOptions {
   limiter?: RateLimiter;
 }
 
-/** Builds the HTTP application: middleware, module routes, docs, web app, one error handler. */
-export function createApp(deps: Deps, opts: AppOptions = {}) {
+/** The rate limiter a node's application counts in; the process closes it last, so no count is lost. */
+export function rateLimiterFor(deps: Deps): RateLimiter {
   const { config } = deps;
   // The embedded database has one process by construction (its folder is locked): nothing to share often.
   const syncEveryMs =
     deps.database.kind === "pglite" ? Math.max(5000, config.RATE_LIMIT_SYNC_MS) : config.RATE_LIMIT_SYNC_MS;
-  const limiter = opts.limiter ?? new RateLimiter(deps.database, { syncEveryMs, log: deps.log });
+  return new RateLimiter(deps.database, { syncEveryMs, log: deps.log });
+}
+
+/** Builds the HTTP application: middleware, module routes, docs, web app, one error handler. */
+export function createApp(deps: Deps, opts: AppOptions = {}) {
+  const { config } = deps;
+  const limiter = opts.limiter ?? rateLimiterFor(deps);
   const limits: RequestLimits = {
     orgPerMinute: config.RATE_LIMIT_ORG_PER_MINUTE,
     orgInFlight: config.RATE_LIMIT_ORG_IN_FLIGHT ?? config.DB_POOL_SIZE,

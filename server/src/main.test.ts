@@ -2,9 +2,10 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnTs } from "../test/process";
-import { openDatabase } from "./platform/db";
+import { openDatabase, rowsOf } from "./platform/db";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -85,6 +86,14 @@ describe("start-up", { timeout: PROCESS_TIMEOUT }, () => {
     expect(JSON.parse(answered.text).data.email).toBe("admin@demo.test");
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain('"msg":"stopped"');
+    // The requests of its last seconds still count: the rate limiter wrote them before the database closed.
+    const stopped = await openDatabase({ dataDir });
+    try {
+      const counted = rowsOf<{ key: string }>(await stopped.db.execute(sql`SELECT key FROM platform.rate_buckets`));
+      expect(counted.map((r) => r.key)).toContain("ip:127.0.0.1");
+    } finally {
+      await stopped.close();
+    }
 
     const second = spawnTs("server/src/main.ts", { ...embedded, DATA_DIR: dataDir });
     await second.waitFor(/Frontline is running at/);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app";
+import { createApp, rateLimiterFor } from "./app";
 import { registerChannelJobs, startSmtpListener } from "./modules/channels";
 import { registerNotificationJobs } from "./modules/notifications";
 import { registerPortalJobs } from "./modules/portal";
@@ -60,7 +60,8 @@ async function main() {
       : await startSmtpListener(deps, config.SMTP_PORT, config.SMTP_HOST ?? config.HOST);
   if (smtp) process.stdout.write(`Receiving mail at smtp://${config.SMTP_HOST ?? config.HOST}:${smtp.port}\n`);
 
-  const app = createApp(deps);
+  const limiter = rateLimiterFor(deps);
+  const app = createApp(deps, { limiter });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     listeningPort = info.port;
     const shown = info.address === "127.0.0.1" || info.address === "0.0.0.0" ? "localhost" : info.address;
@@ -97,6 +98,9 @@ async function main() {
     clearInterval(sweep);
     await smtp?.close();
     await runner.stop();
+    // The counts of the last requests would otherwise die with the process: other nodes, and this
+    // one's next start, must see them.
+    await limiter.close().catch((err: unknown) => log.warn({ err }, "rate limits: could not write the last counts"));
     stopMaintenance();
     mail?.close();
     await database.close();
