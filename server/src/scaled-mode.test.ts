@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, type Spawned, spawnTs, until } from "../test/process";
 import { startRelay } from "../test/smtp-relay";
 import { SseReader } from "../test/sse";
+import { sha256 } from "./platform/ids";
 
 // Scaled mode as it is deployed: three Frontline processes on loopback, one PostgreSQL database.
 // Requests land on any node; live events, sessions, sign-in limits and background jobs must not care
@@ -159,7 +160,35 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     expect(changed.status).toBe(200);
     expect((await call(node(1).url, creds, "GET", "/me")).body.data.timeZone).toBe("Asia/Tokyo");
     expect((await call(node(0).url, creds, "POST", "/auth/logout")).status).toBe(204);
-    for (const n of nodes) expect((await call(n.url, creds, "GET", "/me")).status).toBe(401);
+    // The node that ended it refuses it at once; the others keep checked sessions in memory
+    // (decision 033) and refuse it once the change's signal reaches them, within milliseconds.
+    expect((await call(node(0).url, creds, "GET", "/me")).status).toBe(401);
+    for (const n of nodes.slice(1)) {
+      const after = await until(
+        () => call(n.url, creds, "GET", "/me"),
+        (a) => a.status === 401,
+        10,
+        20,
+      );
+      expect(after.status).toBe(401);
+    }
+  });
+
+  it("ends a session on every node when it is revoked outside the application, as an operator would", async () => {
+    const creds = await signIn(node(1).url, "agent@demo.test");
+    for (const n of nodes) expect((await call(n.url, creds, "GET", "/me")).status).toBe(200);
+    const token = decodeURIComponent(creds.cookie.slice(creds.cookie.indexOf("=") + 1));
+    const revoked = await owner.query("UPDATE sessions SET revoked_at = now() WHERE token_hash = $1", [sha256(token)]);
+    expect(revoked.rowCount).toBe(1);
+    for (const n of nodes) {
+      const after = await until(
+        () => call(n.url, creds, "GET", "/me"),
+        (a) => a.status === 401,
+        10,
+        20,
+      );
+      expect(after.status).toBe(401);
+    }
   });
 
   it("counts sign-in attempts together: the limit holds however the attempts are spread", async () => {

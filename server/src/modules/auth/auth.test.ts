@@ -70,6 +70,27 @@ describe("sign-in works", () => {
     expect(after.body.code).toBe("unauthenticated");
   });
 
+  it("carries a demotion and a deactivation to the user's very next request, on a session already in use", async () => {
+    const email = `second-admin-${Date.now()}@example.test`;
+    const made = await org.as.admin.post("/api/v1/users", {
+      email,
+      name: "Second Admin",
+      role: "admin",
+      password: TEST_PASSWORD,
+    });
+    expect(made.status).toBe(201);
+    const res = await login(email, TEST_PASSWORD);
+    const second = new Client(h.app, { cookie: sessionCookie(res.headers), csrfToken: res.body.data.csrfToken });
+    expect((await second.get("/api/v1/audit-events")).status).toBe(200);
+    expect((await second.get("/api/v1/audit-events")).status).toBe(200);
+    const path = `/api/v1/users/${made.body.data.id}`;
+    expect((await org.as.admin.patch(path, { role: "agent" })).status).toBe(200);
+    expect((await second.get("/api/v1/audit-events")).status).toBe(403);
+    expect((await second.get("/api/v1/me")).status).toBe(200);
+    expect((await org.as.admin.patch(path, { active: false })).status).toBe(200);
+    expect((await second.get("/api/v1/me")).status).toBe(401);
+  });
+
   it("PATCH /me changes the caller's language and time zone", async () => {
     const res = await org.as.agent.patch("/api/v1/me", { locale: "ar", timeZone: "Asia/Riyadh" });
     expect(res.status).toBe(200);

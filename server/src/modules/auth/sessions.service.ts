@@ -7,8 +7,9 @@ import { domainEvents } from "../../platform/events";
 import { newId, randomToken, sha256 } from "../../platform/ids";
 import { inLookup, inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
-import { USER_DEACTIVATED } from "../staff";
+import { USER_ACCESS_CHANGED, USER_DEACTIVATED } from "../staff";
 import { apiTokens, sessions } from "./auth.tables";
+import { holdSessionsUntilCommitted, sessionCacheOf } from "./session-cache";
 
 /** What a request is authenticated as. */
 export interface Authenticated {
@@ -43,10 +44,15 @@ export async function createSession(
 
 /** The live session for a cookie token, or null when unknown, revoked, idle too long, expired or its user inactive. */
 export async function resolveSession(database: Database, config: Config, token: string): Promise<Authenticated | null> {
-  // One statement finds the session and its user under the lookup and tenant policies (migration 0030).
-  const [row] = rowsOf<SessionActor>(
-    await database.db.execute(sql`SELECT * FROM frontline_session_actor(${sha256(token)})`),
-  );
+  const hash = sha256(token);
+  const cache = sessionCacheOf<SessionActor>(database);
+  let row = cache.get(hash);
+  if (!row) {
+    const mark = cache.mark();
+    // One statement finds the session and its user under the lookup and tenant policies (migration 0030).
+    [row] = rowsOf<SessionActor>(await database.db.execute(sql`SELECT * FROM frontline_session_actor(${hash})`));
+    if (row) cache.put(hash, row, mark);
+  }
   const now = Date.now();
   if (!row || row.revoked_at || new Date(row.expires_at).getTime() <= now) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
@@ -54,12 +60,15 @@ export async function resolveSession(database: Database, config: Config, token: 
   if (!row.user_active) return null;
   // Touch at most once a minute: a write per request would be wasted work.
   if (now - lastSeen > 60_000) {
+    const sessionId = row.session_id;
     await inOrg(database, row.org_id, (s) =>
       s.tx
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
-        .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, row.session_id))),
+        .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, sessionId))),
     );
+    // Read afresh next time, with the new idle clock.
+    cache.drop(hash);
   }
   return {
     orgId: row.org_id,
@@ -96,6 +105,7 @@ export async function endSession(ctx: Ctx): Promise<void> {
   if (!sessionId || !userId) return;
   await inOrg(ctx.database, ctx.orgId, async (s) => {
     const now = new Date();
+    await holdSessionsUntilCommitted(s);
     await s.tx
       .update(sessions)
       .set({ revokedAt: now })
@@ -121,6 +131,7 @@ export async function endSession(ctx: Ctx): Promise<void> {
 // A deactivated user's sessions and tokens end in the same transaction as the deactivation.
 domainEvents.on<{ userId: string }>(USER_DEACTIVATED, async (s, { userId }) => {
   const now = new Date();
+  await holdSessionsUntilCommitted(s);
   await s.tx
     .update(sessions)
     .set({ revokedAt: now })
@@ -130,3 +141,6 @@ domainEvents.on<{ userId: string }>(USER_DEACTIVATED, async (s, { userId }) => {
     .set({ revokedAt: now })
     .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 });
+
+// A new name, role or status reaches this process's next request at once (decision 033).
+domainEvents.on<{ userId: string }>(USER_ACCESS_CHANGED, (s) => holdSessionsUntilCommitted(s));

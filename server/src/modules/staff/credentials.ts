@@ -3,12 +3,13 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { Tx } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
+import { domainEvents } from "../../platform/events";
 import { hashPassword, verifyPassword } from "../../platform/passwords";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findUser, selectUsers } from "./staff.queries";
 import { users } from "./staff.tables";
-import type { UserRow } from "./users.service";
+import { USER_ACCESS_CHANGED, type UserRow } from "./users.service";
 
 /** Users with this email in any organisation; only inside a login lookup transaction. */
 export function loginCandidates(tx: Tx, email: string) {
@@ -50,6 +51,7 @@ export async function updateOwnProfile(ctx: Ctx, input: UpdateMeInput): Promise<
       .set({ ...input, updatedAt: new Date() })
       .where(and(eq(users.orgId, s.orgId), eq(users.id, userId)));
     const after = (await findUser(s, userId))!;
+    if (after.name !== before.name) await domainEvents.emit(s, USER_ACCESS_CHANGED, { userId });
     const pick = (r: UserRow) => ({ name: r.name, locale: r.locale, timeZone: r.timeZone });
     await recordAudit(s, ctx, {
       action: "user.profile_updated",

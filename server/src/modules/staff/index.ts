@@ -15,4 +15,11 @@ export {
 export { staffRoutes } from "./staff.routes";
 export { teamMembers, teams, users } from "./staff.tables";
 export { createTeam, TEAM_MEMBERS_CHANGED, type TeamMembersChanged } from "./teams.service";
-export { createUser, findUserByEmail, setUserPassword, USER_DEACTIVATED, type UserRow } from "./users.service";
+export {
+  createUser,
+  findUserByEmail,
+  setUserPassword,
+  USER_ACCESS_CHANGED,
+  USER_DEACTIVATED,
+  type UserRow,
+} from "./users.service";

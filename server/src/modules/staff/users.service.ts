@@ -25,6 +25,8 @@ export type TeamRow = Awaited<ReturnType<typeof selectTeams>>[number];
 
 /** Raised to other modules when a user can no longer sign in. */
 export const USER_DEACTIVATED = "user.deactivated";
+/** Announced inside the transaction that changes who a user's sessions act as: their name, role or status. */
+export const USER_ACCESS_CHANGED = "user.access_changed";
 
 const byName = [sql`lower(${users.name})`, sql`${users.id}`];
 
@@ -114,6 +116,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
       if (teamIds) await setUserTeams(s, id, unique(teamIds));
       const after = (await findUser(s, id))!;
       if (before.active && !after.active) await domainEvents.emit(s, USER_DEACTIVATED, { userId: id });
+      if (before.role !== after.role || before.name !== after.name || before.active !== after.active)
+        await domainEvents.emit(s, USER_ACCESS_CHANGED, { userId: id });
       const changes = diff(snapshot(before), snapshot(after));
       await recordAudit(s, ctx, { action: "user.updated", entityType: "user", entityId: id, changes });
       return after;
