@@ -153,6 +153,19 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     }
   });
 
+  /** Each node refuses the session once the change's signal has reached it (polled, 10 s at most). */
+  const refusedOnceHeard = async (on: typeof nodes, creds: Creds) => {
+    for (const n of on) {
+      const after = await until(
+        () => call(n.url, creds, "GET", "/me"),
+        (a) => a.status === 401,
+        10,
+        20,
+      );
+      expect(after.status).toBe(401);
+    }
+  };
+
   it("keeps a session whichever node a request lands on, writes included", async () => {
     const creds = await signIn(node(0).url, "agent@demo.test");
     for (const n of nodes) expect((await call(n.url, creds, "GET", "/me")).body.data.email).toBe("agent@demo.test");
@@ -163,15 +176,7 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     // The node that ended it refuses it at once; the others keep checked sessions in memory
     // (decision 033) and refuse it once the change's signal reaches them, within milliseconds.
     expect((await call(node(0).url, creds, "GET", "/me")).status).toBe(401);
-    for (const n of nodes.slice(1)) {
-      const after = await until(
-        () => call(n.url, creds, "GET", "/me"),
-        (a) => a.status === 401,
-        10,
-        20,
-      );
-      expect(after.status).toBe(401);
-    }
+    await refusedOnceHeard(nodes.slice(1), creds);
   });
 
   it("ends a session on every node when it is revoked outside the application, as an operator would", async () => {
@@ -180,15 +185,7 @@ describe.runIf(!!serverUrl)("three nodes on one PostgreSQL server", { timeout: 3
     const token = decodeURIComponent(creds.cookie.slice(creds.cookie.indexOf("=") + 1));
     const revoked = await owner.query("UPDATE sessions SET revoked_at = now() WHERE token_hash = $1", [sha256(token)]);
     expect(revoked.rowCount).toBe(1);
-    for (const n of nodes) {
-      const after = await until(
-        () => call(n.url, creds, "GET", "/me"),
-        (a) => a.status === 401,
-        10,
-        20,
-      );
-      expect(after.status).toBe(401);
-    }
+    await refusedOnceHeard(nodes, creds);
   });
 
   it("counts sign-in attempts together: the limit holds however the attempts are spread", async () => {

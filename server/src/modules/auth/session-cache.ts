@@ -92,34 +92,41 @@ export class SessionCache<T> {
   }
 }
 
-const caches = new WeakMap<Database, SessionCache<unknown>>();
+/** What a process keeps: signed-in sessions by cookie, and API tokens by bearer. */
+export type Checked = "session" | "token";
+
+const caches = new WeakMap<Database, Map<Checked, SessionCache<unknown>>>();
 /** Every cache of this process that listens: a change pauses them all (its transaction does not say which database it is in). */
 const live = new Set<SessionCache<unknown>>();
 
-/** The process's cache for `database`, listening for changes from its first use. */
-export function sessionCacheOf<T>(database: Database): SessionCache<T> {
-  let cache = caches.get(database) as SessionCache<T> | undefined;
-  if (cache) return cache;
-  const created = new SessionCache<T>();
-  caches.set(database, created as SessionCache<unknown>);
+/** The process's cache of `kind` for `database`, listening for changes from its first use. */
+export function sessionCacheOf<T>(database: Database, kind: Checked = "session"): SessionCache<T> {
+  let byKind = caches.get(database);
+  if (!byKind) {
+    byKind = new Map();
+    caches.set(database, byKind);
+  }
+  const known = byKind.get(kind);
+  if (known) return known as SessionCache<T>;
+  const created = new SessionCache<unknown>();
+  byKind.set(kind, created);
   database.live
     .subscribe(AUTH_CHANNEL, {
       onSignal: (payload) => created.heard(payload),
       onClose: () => {
         created.setListening(false);
-        live.delete(created as SessionCache<unknown>);
+        live.delete(created);
       },
     })
     .then(
       () => {
         created.setListening(true);
-        live.add(created as SessionCache<unknown>);
+        live.add(created);
       },
       // Not listening: nothing is kept, every request asks the database (as before decision 033).
       () => created.setListening(false),
     );
-  cache = created;
-  return cache;
+  return created as SessionCache<T>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { decodeCursor, pageFrom } from "../../platform/paging";
 import { inLookup, inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { apiTokens } from "./auth.tables";
+import { holdSessionsUntilCommitted, sessionCacheOf } from "./session-cache";
 import type { Authenticated } from "./sessions.service";
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -71,6 +72,7 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
       .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, id)));
     if (!row || (row.userId !== ctx.actor.userId && ctx.actor.role !== "admin")) throw notFound("API token");
     if (row.revokedAt) return;
+    await holdSessionsUntilCommitted(s);
     await s.tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
@@ -82,20 +84,28 @@ export async function revokeApiToken(ctx: Ctx, id: string): Promise<void> {
 /** The actor behind a bearer token, or null when unknown, revoked, expired or its user inactive. */
 export async function resolveApiToken(database: Database, token: string): Promise<Authenticated | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  // One statement finds the token and its user under the lookup and tenant policies (migration 0030).
-  const [row] = rowsOf<TokenActor>(
-    await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${sha256(token)})`),
-  );
+  const hash = sha256(token);
+  const cache = sessionCacheOf<TokenActor>(database, "token");
+  let row = cache.get(hash);
+  if (!row) {
+    const mark = cache.mark();
+    // One statement finds the token and its user under the lookup and tenant policies (migration 0030).
+    [row] = rowsOf<TokenActor>(await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${hash})`));
+    if (row) cache.put(hash, row, mark);
+  }
   const now = Date.now();
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= now)) return null;
   if (!row.user_active) return null;
   if (!row.last_used_at || now - new Date(row.last_used_at).getTime() > 60_000) {
+    const tokenId = row.token_id;
     await inOrg(database, row.org_id, (s) =>
       s.tx
         .update(apiTokens)
         .set({ lastUsedAt: new Date(now) })
-        .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, row.token_id))),
+        .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, tokenId))),
     );
+    // Read afresh next time, with the new time of use.
+    cache.drop(hash);
   }
   return {
     orgId: row.org_id,
