@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { customerIdentities, customers } from "./customers.tables";
 
@@ -63,7 +64,11 @@ export async function customerIdByIdentity(s: OrgTx, channel: IdentityRow["chann
 
 /** Serialises find-or-create of one identity: two mails from a new address at once make one customer. */
 export async function lockIdentity(s: OrgTx, channel: string, value: string): Promise<void> {
-  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:${channel}:${value}`}, 0))`);
+  // It travels with the lookup that follows (decision 031); that statement still reads after the lock,
+  // with a snapshot of its own.
+  await s.tx.execute(
+    deferred(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:${channel}:${value}`}, 0))`),
+  );
 }
 
 /** Normalises a phone number to its digits with an optional leading +, for matching. */

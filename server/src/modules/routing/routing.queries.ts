@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import type { TicketRow } from "../tickets";
 import { agentSkills, agents, skills, teamSettings, ticketRequirements, ticketSkills } from "./routing.tables";
@@ -36,7 +37,8 @@ export type AgentSettings = Pick<AgentRow, keyof typeof AGENT_DEFAULTS | "userId
  * ticket already takes the organisation's ticket-number row lock, so creation loses nothing by it.
  */
 export async function lockRouting(s: OrgTx): Promise<void> {
-  await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`routing:${s.orgId}`}, 0))`);
+  // It travels with the read that follows (decision 031), which still sees what was committed before the lock.
+  await s.tx.execute(deferred(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`routing:${s.orgId}`}, 0))`));
 }
 
 /** The routing settings of some teams, defaults for those never set. */

@@ -66,6 +66,24 @@ describe("tickets work", () => {
     expect(b.requesterId).toBe(a.requesterId);
   });
 
+  it("makes one customer of a new requester whose tickets arrive at the same moment", async () => {
+    const other = await makeOrg(h);
+    const email = uniqueEmail("together");
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        other.as.agent.post("/api/v1/tickets", {
+          subject: `at once ${i}`,
+          requester: { email },
+          message: { body: "x" },
+        }),
+      ),
+    );
+    expect(made.map((r) => r.status)).toEqual(Array(6).fill(201));
+    expect(new Set(made.map((r) => r.body.data.requesterId)).size).toBe(1);
+    const found = await other.as.agent.get(`/api/v1/customers?email=${encodeURIComponent(email)}`);
+    expect(found.body.data).toHaveLength(1);
+  });
+
   it("gives every concurrent creation its own number", async () => {
     const other = await makeOrg(h);
     const made = await Promise.all(
