@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Ctx, type Deps, systemCtx } from "./context";
 import { newId } from "./ids";
 import { jobs } from "./jobs.tables";
+import { deferred } from "./pipelined-client";
 import { inOrg, type OrgTx } from "./tenancy";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -20,7 +21,7 @@ export async function enqueueJob(
   opts: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<string> {
   const id = newId();
-  await s.tx.insert(jobs).values({
+  const insert = s.tx.insert(jobs).values({
     orgId: s.orgId,
     id,
     queue,
@@ -28,6 +29,8 @@ export async function enqueueJob(
     runAt: opts.runAt ?? new Date(),
     maxAttempts: opts.maxAttempts ?? 10,
   });
+  // Nobody reads its answer (the id is made here): it travels with the next statement (decision 031).
+  await s.tx.execute(deferred(insert.getSQL()));
   return id;
 }
 

@@ -2,6 +2,7 @@ import type { SlaConditions, SlaTargetName } from "@frontline/common";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enqueueJob } from "../../platform/jobs";
 import { cachedConfig } from "../../platform/org-config";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { calendarForTicket, calendarSpec } from "../calendars";
 import { findCustomer } from "../customers";
@@ -113,20 +114,20 @@ async function scheduleChecks(s: OrgTx, row: TargetRow, warnBeforeMinutes: numbe
 /** Writes a target (new or changed) and schedules its checks when its due time moved. */
 export async function saveTarget(s: OrgTx, row: TargetRow, before: TargetRow | undefined, warn: number): Promise<void> {
   const values = { ...row, updatedAt: new Date() };
-  if (before) {
-    await s.tx
-      .update(ticketSlaTargets)
-      .set(values)
-      .where(
-        and(
-          eq(ticketSlaTargets.orgId, s.orgId),
-          eq(ticketSlaTargets.ticketId, row.ticketId),
-          eq(ticketSlaTargets.target, row.target),
-        ),
-      );
-  } else {
-    await s.tx.insert(ticketSlaTargets).values(values);
-  }
+  const write = before
+    ? s.tx
+        .update(ticketSlaTargets)
+        .set(values)
+        .where(
+          and(
+            eq(ticketSlaTargets.orgId, s.orgId),
+            eq(ticketSlaTargets.ticketId, row.ticketId),
+            eq(ticketSlaTargets.target, row.target),
+          ),
+        )
+    : s.tx.insert(ticketSlaTargets).values(values);
+  // Nobody reads its answer: it travels with the next statement (decision 031).
+  await s.tx.execute(deferred(write.getSQL()));
   knownIn
     .get(s.tx)
     ?.get(row.ticketId)
