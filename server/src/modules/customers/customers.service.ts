@@ -149,12 +149,27 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   const existing = await customerIdByIdentity(s, "email", address);
   if (existing) return (await survivorOf(s, existing))!;
   const id = newId();
-  const [row] = await s.tx
-    .insert(customers)
-    .values({ orgId: s.orgId, id, name: name?.trim() || address.split("@")[0]!, email: address })
-    .returning();
+  const now = new Date();
+  const row: typeof customers.$inferSelect = {
+    orgId: s.orgId,
+    id,
+    name: name?.trim() || address.split("@")[0]!,
+    email: address,
+    phone: null,
+    locale: null,
+    timeZone: null,
+    companyId: null,
+    vip: false,
+    notes: "",
+    customFields: {},
+    mergedIntoId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Every column is given, so the row is known without asking for it back, and the advisory lock
+  // above makes the address this caller's alone: nothing reads either insert's answer (decision 031).
+  await s.tx.execute(deferred(s.tx.insert(customers).values(row).getSQL()));
   const identity = { id: newId(), channel: "email" as const, value: address };
-  // The advisory lock above makes the address this caller's alone; nothing reads the insert's answer.
   await s.tx.execute(
     deferred(
       s.tx
@@ -164,7 +179,7 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
     ),
   );
   // The row as written, with its one identity: reading it back would ask the database what it just said.
-  const { orgId: _org, ...fields } = row!;
+  const { orgId: _org, ...fields } = row;
   return { ...fields, identities: [identity] };
 }
 
