@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -99,10 +100,12 @@ export async function setSlaSummary(
   summary: { dueAt: Date | null; breached: boolean },
 ): Promise<void> {
   forgetTicket(s, ticketId);
-  await s.tx
+  const write = s.tx
     .update(tickets)
     .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)));
+  // Nobody reads its answer: it travels with the next statement, which sees it (decision 031).
+  await s.tx.execute(deferred(write.getSQL()));
 }
 
 /** Ids of the tickets that are neither closed nor merged, in id order after `after`, a page at a time. */
