@@ -48,6 +48,16 @@ export class SessionCache<T> {
     return e.row;
   }
 
+  /** The row for `hash`: kept, or read by `read` and kept unless a change was signalled meanwhile. */
+  async through(hash: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+    const kept = this.get(hash);
+    if (kept) return kept;
+    const mark = this.mark();
+    const row = await read();
+    if (row) this.put(hash, row, mark);
+    return row;
+  }
+
   /** Where a lookup starts: what `put` needs to know whether anything changed meanwhile. */
   mark(): number {
     return this.generation;

@@ -46,13 +46,11 @@ export async function createSession(
 export async function resolveSession(database: Database, config: Config, token: string): Promise<Authenticated | null> {
   const hash = sha256(token);
   const cache = sessionCacheOf<SessionActor>(database);
-  let row = cache.get(hash);
-  if (!row) {
-    const mark = cache.mark();
-    // One statement finds the session and its user under the lookup and tenant policies (migration 0030).
-    [row] = rowsOf<SessionActor>(await database.db.execute(sql`SELECT * FROM frontline_session_actor(${hash})`));
-    if (row) cache.put(hash, row, mark);
-  }
+  // One statement finds the session and its user under the lookup and tenant policies (migration 0030).
+  const row = await cache.through(
+    hash,
+    async () => rowsOf<SessionActor>(await database.db.execute(sql`SELECT * FROM frontline_session_actor(${hash})`))[0],
+  );
   const now = Date.now();
   if (!row || row.revoked_at || new Date(row.expires_at).getTime() <= now) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
@@ -60,12 +58,11 @@ export async function resolveSession(database: Database, config: Config, token: 
   if (!row.user_active) return null;
   // Touch at most once a minute: a write per request would be wasted work.
   if (now - lastSeen > 60_000) {
-    const sessionId = row.session_id;
     await inOrg(database, row.org_id, (s) =>
       s.tx
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
-        .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, sessionId))),
+        .where(and(eq(sessions.orgId, s.orgId), eq(sessions.id, row.session_id))),
     );
     // Read afresh next time, with the new idle clock.
     cache.drop(hash);
@@ -130,8 +127,8 @@ export async function endSession(ctx: Ctx): Promise<void> {
 
 // A deactivated user's sessions and tokens end in the same transaction as the deactivation.
 domainEvents.on<{ userId: string }>(USER_DEACTIVATED, async (s, { userId }) => {
+  // The caches were paused by user.access_changed, raised in the same transaction.
   const now = new Date();
-  await holdSessionsUntilCommitted(s);
   await s.tx
     .update(sessions)
     .set({ revokedAt: now })

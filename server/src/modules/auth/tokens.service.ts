@@ -86,23 +86,20 @@ export async function resolveApiToken(database: Database, token: string): Promis
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const hash = sha256(token);
   const cache = sessionCacheOf<TokenActor>(database, "token");
-  let row = cache.get(hash);
-  if (!row) {
-    const mark = cache.mark();
-    // One statement finds the token and its user under the lookup and tenant policies (migration 0030).
-    [row] = rowsOf<TokenActor>(await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${hash})`));
-    if (row) cache.put(hash, row, mark);
-  }
+  // One statement finds the token and its user under the lookup and tenant policies (migration 0030).
+  const row = await cache.through(
+    hash,
+    async () => rowsOf<TokenActor>(await database.db.execute(sql`SELECT * FROM frontline_api_token_actor(${hash})`))[0],
+  );
   const now = Date.now();
   if (!row || row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= now)) return null;
   if (!row.user_active) return null;
   if (!row.last_used_at || now - new Date(row.last_used_at).getTime() > 60_000) {
-    const tokenId = row.token_id;
     await inOrg(database, row.org_id, (s) =>
       s.tx
         .update(apiTokens)
         .set({ lastUsedAt: new Date(now) })
-        .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, tokenId))),
+        .where(and(eq(apiTokens.orgId, s.orgId), eq(apiTokens.id, row.token_id))),
     );
     // Read afresh next time, with the new time of use.
     cache.drop(hash);
