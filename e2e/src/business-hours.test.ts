@@ -114,8 +114,12 @@ describe("an admin sets business hours", () => {
     await night.getByTestId("default-badge").waitFor({ state: "detached" });
 
     // The night shift is no longer the default and no team uses it: it can go, after a confirmation.
+    // The other card's menu may still be fading out: pick the item from this card's menu.
     await night.getByRole("button", { name: "Actions for Night shift" }).click();
-    await admin.getByRole("menuitem", { name: "Delete" }).click();
+    await admin
+      .getByRole("menu", { name: "Actions for Night shift" })
+      .getByRole("menuitem", { name: "Delete" })
+      .click();
     const confirm = admin.getByRole("dialog", { name: "Delete calendar" });
     await expect(confirm.textContent()).resolves.toContain("Delete Night shift?");
     await confirm.getByRole("button", { name: "Delete" }).click();

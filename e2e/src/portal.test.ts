@@ -15,13 +15,18 @@ afterAll(async () => {
 
 const app = withFrontline(() => ({ SMTP_URL: `smtp://127.0.0.1:${relay.port}` }));
 
-/** The sign-in link in the latest mail to `address`, once it has arrived. */
+const SIGN_IN_LINK = /(http:\/\/\S+\/sign-in#token=[A-Za-z0-9_-]+)/;
+
+/** The sign-in links mailed to `address` so far, oldest first (replies to the customer carry none). */
+async function signInLinksTo(address: string): Promise<string[]> {
+  const mails = await Promise.all(relay.to(address).map((m) => simpleParser(m.raw)));
+  return mails.flatMap((mail) => SIGN_IN_LINK.exec(mail.text ?? "")?.[1] ?? []);
+}
+
+/** The `count`th sign-in link mailed to `address`, once it has arrived. */
 async function linkMailedTo(address: string, count: number): Promise<string> {
-  await expect.poll(() => relay.to(address).length, { timeout: 20_000 }).toBe(count);
-  const mail = await simpleParser(relay.to(address).at(-1)!.raw);
-  const link = /(http:\/\/\S+\/sign-in#token=[A-Za-z0-9_-]+)/.exec(mail.text ?? "")?.[1];
-  if (!link) throw new Error(`no link in ${mail.text}`);
-  return link;
+  await expect.poll(async () => (await signInLinksTo(address)).length, { timeout: 20_000 }).toBe(count);
+  return (await signInLinksTo(address))[count - 1]!;
 }
 
 describe("the customer portal", () => {
