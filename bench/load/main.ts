@@ -389,7 +389,7 @@ const report = {
   quietErrors: errors,
 };
 fs.writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-const markdown = OUT.replace(/\.json$/, "") + ".md";
+const markdown = `${OUT.replace(/\.json$/, "")}.md`;
 fs.writeFileSync(markdown, tableOf(report));
 console.log(`written: ${path.relative(process.cwd(), OUT)}, ${path.relative(process.cwd(), markdown)}`);
 

@@ -5,7 +5,7 @@ import type { Actor, Ctx } from "../../platform/context";
 import { type Database, rowsOf } from "../../platform/db";
 import { domainEvents } from "../../platform/events";
 import { newId, randomToken, sha256 } from "../../platform/ids";
-import { inLookup, inOrg } from "../../platform/tenancy";
+import { inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { USER_ACCESS_CHANGED, USER_DEACTIVATED } from "../staff";
 import { apiTokens, sessions } from "./auth.tables";

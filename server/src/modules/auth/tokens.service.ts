@@ -5,7 +5,7 @@ import { type Database, rowsOf } from "../../platform/db";
 import { AppError, notFound } from "../../platform/errors";
 import { newId, randomToken, sha256 } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
-import { inLookup, inOrg } from "../../platform/tenancy";
+import { inOrg } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { apiTokens } from "./auth.tables";
 import { holdSessionsUntilCommitted, sessionCacheOf } from "./session-cache";

@@ -8,7 +8,7 @@ import { hashPassword } from "../../platform/passwords";
 import { LANGUAGES, type Language } from "./bank";
 import { type BulkSession, canSkipChecks, inBulkSession } from "./copy";
 import { copyCustomers } from "./customers";
-import { type DeferredIndex, dropSecondaryIndexes, rebuildIndexes } from "./indexes";
+import { dropSecondaryIndexes, rebuildIndexes } from "./indexes";
 import { planOrgs } from "./plan";
 import { Rng } from "./random";
 import { TicketTables } from "./rows";

@@ -33,7 +33,7 @@ export function agentShifts(
     const lunch = start + 4 * HOUR + rng.int(60) * MINUTE;
     const end = start + 8 * HOUR + rng.int(45) * MINUTE;
     steps.push(
-      { at: start, presence: "online", busy: rng.chance(0.3) ? false : true },
+      { at: start, presence: "online", busy: !rng.chance(0.3) },
       { at: start + 20 * MINUTE, presence: "online", busy: true },
       { at: lunch, presence: "away", busy: true },
       { at: lunch + (30 + rng.int(30)) * MINUTE, presence: "online", busy: true },
