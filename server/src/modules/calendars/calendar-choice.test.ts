@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "../../../test/client";
 import { makeOrg, type TestOrg } from "../../../test/factories";
 import { testApp } from "../../../test/harness";
 import { inOrg } from "../../platform/tenancy";
+import { lockCalendars } from "./calendars.queries";
 import { calendarForTicket, calendarSpec } from "./index";
 
 let h: Awaited<ReturnType<typeof testApp>>;
@@ -132,5 +134,56 @@ describe("calendarSpec: what business-time arithmetic is given", () => {
     const late = new Date("2026-06-15T20:00:00Z");
     const spec = await inOrg(h.deps.database, org.orgId, (s) => calendarSpec(s, id, late));
     expect(spec!.closedDates).toEqual(["2025-06-16", "2028-06-16"]);
+  });
+});
+
+describe("the calendars every ticket change reads, kept between transactions", () => {
+  it("follows each change at once, whether made through the API or straight in the database", async () => {
+    const org = await makeOrg(h);
+    const first = await makeCalendar(org.as.admin, "First");
+    const team = await makeTeam(org.as.admin, "Support");
+    const spec = (id: string, now = NOW) => inOrg(h.deps.database, org.orgId, (s) => calendarSpec(s, id, now));
+    expect(await chosen(org, team, "Europe/Rome")).toBe(first);
+    expect((await spec(first))!.hours).toEqual(HOURS);
+
+    const second = await makeCalendar(org.as.admin, "Second", { customerRegions: ["Europe/*"] });
+    expect(await chosen(org, team, "Europe/Rome")).toBe(second);
+    await org.as.admin.send("PUT", `/api/v1/teams/${team}/calendar`, { calendarId: first });
+    expect(await chosen(org, team, "Europe/Rome")).toBe(first);
+
+    const friday = [{ day: "fri", open: "10:00", close: "12:00" }];
+    await org.as.admin.patch(`/api/v1/business-calendars/${first}`, { hours: friday });
+    expect((await spec(first))!.hours).toEqual(friday);
+
+    // An operator's SQL moves the version on too (migration 0035).
+    await inOrg(h.deps.database, org.orgId, (s) =>
+      s.tx.execute(sql`UPDATE team_calendars SET calendar_id = ${second} WHERE org_id = ${org.orgId}`),
+    );
+    expect(await chosen(org, team, "Asia/Tokyo")).toBe(second);
+    await inOrg(h.deps.database, org.orgId, (s) =>
+      s.tx.execute(sql`UPDATE business_calendars SET holidays = '[{"date":"2026-06-19","name":"Bridge"}]'::jsonb
+        WHERE org_id = ${org.orgId} AND id = ${first}`),
+    );
+    expect((await spec(first))!.closedDates).toEqual(["2026-06-19"]);
+    // The window moves with the day: a year later, that day is a year back and still in it; two later, not.
+    expect((await spec(first, new Date("2027-06-15T10:00:00Z")))!.closedDates).toEqual(["2026-06-19"]);
+    expect((await spec(first, new Date("2027-06-20T10:00:00Z")))!.closedDates).toEqual([]);
+  });
+
+  it("lets a changing transaction read its own change", async () => {
+    const org = await makeOrg(h);
+    const first = await makeCalendar(org.as.admin, "First");
+    expect(await chosen(org, null, null)).toBe(first);
+    const second = await makeCalendar(org.as.admin, "Second");
+    const inside = await inOrg(h.deps.database, org.orgId, async (s) => {
+      await lockCalendars(s);
+      await s.tx.execute(sql`UPDATE business_calendars SET is_default = false WHERE org_id = ${org.orgId}`);
+      await s.tx.execute(
+        sql`UPDATE business_calendars SET is_default = true WHERE org_id = ${org.orgId} AND id = ${second}`,
+      );
+      return (await calendarForTicket(s, { teamId: null, customerTimeZone: null }, NOW))?.calendarId;
+    });
+    expect(inside).toBe(second);
+    expect(await chosen(org, null, null)).toBe(second);
   });
 });

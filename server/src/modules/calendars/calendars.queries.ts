@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { configChanged } from "../../platform/org-config";
 import type { OrgTx } from "../../platform/tenancy";
 import { businessCalendars, calendarCustomerRegions, teamCalendars } from "./calendars.tables";
 
@@ -45,6 +46,8 @@ export async function findCalendar(s: OrgTx, id: string): Promise<CalendarRow | 
  * two admins saving at once take turns instead of both deciding from what they read.
  */
 export async function lockCalendars(s: OrgTx): Promise<void> {
+  // Every change takes this lock first: from here this transaction reads calendars afresh (org-config.ts).
+  configChanged(s);
   await s.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:business_calendars`}, 0))`);
 }
 
@@ -106,17 +109,6 @@ export async function setCalendarRegions(s: OrgTx, calendarId: string, regions: 
       .insert(calendarCustomerRegions)
       .values(regions.map((region) => ({ orgId: s.orgId, calendarId, region })));
   }
-}
-
-/** The calendar of the first of `regions` (most exact first) that some calendar serves. */
-export async function calendarServing(s: OrgTx, regions: string[]): Promise<string | undefined> {
-  if (regions.length === 0) return undefined;
-  const rows = await s.tx
-    .select({ region: calendarCustomerRegions.region, calendarId: calendarCustomerRegions.calendarId })
-    .from(calendarCustomerRegions)
-    .where(and(eq(calendarCustomerRegions.orgId, s.orgId), inArray(calendarCustomerRegions.region, regions)));
-  const byRegion = new Map(rows.map((r) => [r.region, r.calendarId]));
-  return regions.map((r) => byRegion.get(r)).find((id) => id !== undefined);
 }
 
 /** The calendar a team's tickets are counted in, if it has one. */

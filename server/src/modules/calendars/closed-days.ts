@@ -31,9 +31,21 @@ export function closedDaysOf(rules: ClosingRules, from: string, to: string, lang
 /** How far back and ahead of today a spec lists closed days: enough for any SLA target and report. */
 export const SPEC_WINDOW = { yearsBack: 1, yearsAhead: 2 } as const;
 
+// Making a formatter costs far more than using one; zones are few.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dateFormats.size < 1_000) dateFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Today's date in `timeZone`, as "YYYY-MM-DD". */
 export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+  const parts = dateFormatIn(timeZone)
     .formatToParts(now)
     .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
   return `${parts.year}-${parts.month}-${parts.day}`;
