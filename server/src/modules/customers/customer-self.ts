@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
-import { type CustomerRow, customerIdByIdentity, findCustomer, survivorOf } from "./customers.queries";
+import { type CustomerRow, customerIdByIdentity, findCustomer, survivorOf, writing } from "./customers.queries";
 import { customers } from "./customers.tables";
 
 // What customers do for themselves (the portal): be recognised by their address, and keep their
@@ -32,7 +32,7 @@ export async function updateCustomerSelf(
     ...(input.locale !== undefined ? { locale: input.locale } : {}),
   };
   if (Object.keys(set).length === 0) return before;
-  await s.tx
+  await writing(s)
     .update(customers)
     .set({ ...set, updatedAt: new Date() })
     .where(and(eq(customers.orgId, s.orgId), eq(customers.id, id)));

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../platform/db";
 import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { customerIdentities, customers } from "./customers.tables";
@@ -44,7 +45,35 @@ export type CustomerRow = Awaited<ReturnType<typeof selectCustomers>>[number];
 
 /** One customer, or undefined. */
 export async function findCustomer(s: OrgTx, id: string): Promise<CustomerRow | undefined> {
-  return (await selectCustomers(s, eq(customers.id, id), [], 1))[0];
+  const hit = readIn.get(s.tx)?.get(id);
+  if (hit) return copyOf(hit);
+  const [row] = await selectCustomers(s, eq(customers.id, id), [], 1);
+  if (row) rememberCustomer(s, row);
+  return row;
+}
+
+// The customers this transaction has read or written whole, by id: opening a ticket asks for its
+// requester from several modules (SLA, rules, metrics, the confirmation mail). Every write to this
+// module's tables goes through `writing`, which forgets them all, so no read after a write answers
+// from before it. Keyed by the transaction object, a memory lives exactly as long as its transaction.
+const readIn = new WeakMap<object, Map<string, CustomerRow>>();
+
+const copyOf = (row: CustomerRow): CustomerRow => ({ ...row, identities: row.identities.map((i) => ({ ...i })) });
+
+/** Keeps a customer's row as this transaction now sees it. */
+export function rememberCustomer(s: OrgTx, row: CustomerRow): void {
+  let known = readIn.get(s.tx);
+  if (!known) {
+    known = new Map();
+    readIn.set(s.tx, known);
+  }
+  known.set(row.id, copyOf(row));
+}
+
+/** The transaction, for a write to customers or their identities: what it remembered of them is forgotten first. */
+export function writing(s: OrgTx): Tx {
+  readIn.get(s.tx)?.clear();
+  return s.tx;
 }
 
 /** The customer an identity belongs to, if any. */

@@ -21,8 +21,10 @@ import {
   findCustomer,
   lockIdentity,
   normalisePhone,
+  rememberCustomer,
   selectCustomers,
   survivorOf,
+  writing,
 } from "./customers.queries";
 import { companies, customerIdentities, customers } from "./customers.tables";
 
@@ -85,19 +87,21 @@ export async function createCustomer(ctx: Ctx, input: CreateCustomerInput): Prom
     const customFields = await checkFields(s, input.customFields, {});
     await assertCompany(s, input.companyId);
     const id = newId();
-    await s.tx.insert(customers).values({
-      orgId: s.orgId,
-      id,
-      name: input.name || (input.email?.split("@")[0] ?? ""),
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      locale: input.locale ?? null,
-      timeZone: input.timeZone ?? null,
-      companyId: input.companyId ?? null,
-      vip: input.vip,
-      notes: input.notes,
-      customFields,
-    });
+    await writing(s)
+      .insert(customers)
+      .values({
+        orgId: s.orgId,
+        id,
+        name: input.name || (input.email?.split("@")[0] ?? ""),
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        locale: input.locale ?? null,
+        timeZone: input.timeZone ?? null,
+        companyId: input.companyId ?? null,
+        vip: input.vip,
+        notes: input.notes,
+        customFields,
+      });
     if (input.email) await claimIdentity(s, id, "email", input.email);
     if (input.phone) await claimIdentity(s, id, "phone", normalisePhone(input.phone));
     const row = (await findCustomer(s, id))!;
@@ -122,7 +126,7 @@ export async function updateCustomer(ctx: Ctx, id: string, input: UpdateCustomer
       ? { ...before.customFields, ...(await checkFields(s, submitted, before.customFields)) }
       : undefined;
     await assertCompany(s, input.companyId);
-    await s.tx
+    await writing(s)
       .update(customers)
       .set({ ...fields, ...(customFields ? { customFields } : {}), updatedAt: new Date() })
       .where(and(eq(customers.orgId, s.orgId), eq(customers.id, id)));
@@ -168,11 +172,11 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   };
   // Every column is given, so the row is known without asking for it back, and the advisory lock
   // above makes the address this caller's alone: nothing reads either insert's answer (decision 031).
-  await s.tx.execute(deferred(s.tx.insert(customers).values(row).getSQL()));
+  await s.tx.execute(deferred(writing(s).insert(customers).values(row).getSQL()));
   const identity = { id: newId(), channel: "email" as const, value: address };
   await s.tx.execute(
     deferred(
-      s.tx
+      writing(s)
         .insert(customerIdentities)
         .values({ orgId: s.orgId, customerId: id, ...identity })
         .getSQL(),
@@ -180,7 +184,9 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   );
   // The row as written, with its one identity: reading it back would ask the database what it just said.
   const { orgId: _org, ...fields } = row;
-  return { ...fields, identities: [identity] };
+  const created = { ...fields, identities: [identity] };
+  rememberCustomer(s, created);
+  return created;
 }
 
 /** The customer calling from `phone` (digits compared), created on first contact, inside the caller's transaction. */
@@ -197,7 +203,7 @@ export async function findOrCreateCustomerByPhone(
     const byEmail = await findOrCreateCustomerByEmail(s, extra.email, extra.name);
     await claimIdentity(s, byEmail.id, "phone", digits);
     if (!byEmail.phone) {
-      await s.tx
+      await writing(s)
         .update(customers)
         .set({ phone, updatedAt: new Date() })
         .where(and(eq(customers.orgId, s.orgId), eq(customers.id, byEmail.id)));
@@ -205,8 +211,10 @@ export async function findOrCreateCustomerByPhone(
     return (await findCustomer(s, byEmail.id))!;
   }
   const id = newId();
-  await s.tx.insert(customers).values({ orgId: s.orgId, id, name: extra.name?.trim() || phone, phone });
-  await s.tx
+  await writing(s)
+    .insert(customers)
+    .values({ orgId: s.orgId, id, name: extra.name?.trim() || phone, phone });
+  await writing(s)
     .insert(customerIdentities)
     .values({ orgId: s.orgId, id: newId(), customerId: id, channel: "phone", value: digits });
   return (await findCustomer(s, id))!;
@@ -227,7 +235,7 @@ export async function mergeCustomers(ctx: Ctx, targetId: string, sourceId: strin
     if (!source) throw new AppError("unprocessable", "Unknown customer", { sourceId: ["Unknown customer"] });
     if (target.mergedIntoId || source.mergedIntoId)
       throw new AppError("conflict", "One of these customers was already merged");
-    await s.tx
+    await writing(s)
       .update(customerIdentities)
       .set({ customerId: targetId, updatedAt: new Date() })
       .where(and(eq(customerIdentities.orgId, s.orgId), eq(customerIdentities.customerId, sourceId)));
@@ -242,11 +250,11 @@ export async function mergeCustomers(ctx: Ctx, targetId: string, sourceId: strin
       notes: [target.notes, source.notes].filter(Boolean).join("\n\n"),
       customFields: { ...source.customFields, ...target.customFields },
     };
-    await s.tx
+    await writing(s)
       .update(customers)
       .set({ ...filled, updatedAt: new Date() })
       .where(and(eq(customers.orgId, s.orgId), eq(customers.id, targetId)));
-    await s.tx
+    await writing(s)
       .update(customers)
       .set({ mergedIntoId: targetId, updatedAt: new Date() })
       .where(and(eq(customers.orgId, s.orgId), eq(customers.id, sourceId)));
@@ -280,7 +288,7 @@ async function claimIdentity(s: OrgTx, customerId: string, channel: "email" | "p
       [channel]: ["Belongs to another customer"],
     });
   }
-  await s.tx.insert(customerIdentities).values({ orgId: s.orgId, id: newId(), customerId, channel, value });
+  await writing(s).insert(customerIdentities).values({ orgId: s.orgId, id: newId(), customerId, channel, value });
 }
 
 async function checkFields(s: OrgTx, submitted: Record<string, unknown>, current: Record<string, unknown>) {
