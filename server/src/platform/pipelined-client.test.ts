@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./db";
-import { deferred, pipelinedPool, withLiterals } from "./pipelined-client";
+import { deferred, holdAnswer, pipelinedPool, withLiterals } from "./pipelined-client";
 
 describe("a statement's parameters written as literals", () => {
   it("reads as the parameters would: text with quotes, numbers, null, dates, arrays and JSON", () => {
@@ -79,6 +79,27 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
     );
     expect(trips).toBe(2);
     expect((await pool.query(`SELECT body FROM ${table} WHERE id = 1`)).rows).toEqual([{ body: "first" }]);
+  });
+
+  it("holds a statement whose answer is wanted later: it goes before the next, in the same message", async () => {
+    let answer: Promise<pg.QueryResult> | undefined;
+    const trips = await counted(() =>
+      db().transaction(
+        async (tx) => {
+          const later = holdAnswer(tx, "SELECT set_config('app.pipelined_test', 'held', true) AS v")!;
+          expect(later).not.toBeNull();
+          const [row] = rowsOf<{ v: string }>(await tx.execute(sql`SELECT current_setting('app.pipelined_test') AS v`));
+          expect(row?.v).toBe("held");
+          answer = later();
+        },
+        { accessMode: "read only" },
+      ),
+    );
+    expect(trips).toBe(1);
+    expect((await answer!).rows).toEqual([{ v: "held" }]);
+    // Asked for before any other statement, it goes at once, alone.
+    const alone = await db().transaction(async (tx) => (await holdAnswer(tx, "SELECT 7 AS n")!()).rows);
+    expect(alone).toEqual([{ n: 7 }]);
   });
 
   it("lets the next statement of the transaction see a deferred write", async () => {

@@ -17,6 +17,10 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unkn
  *   audit entry and the change signal cost nothing extra. Its caller is answered at once, with no
  *   rows; if it fails, the statement it travels with fails, and the transaction with it.
  *
+ * - the tenant setting itself (`holdAnswer`): its answer, the configuration version, is only needed
+ *   once something asks for configuration, so it is held too and answered when what it travels with is.
+ *   A request's first read then carries `begin`, the tenant and itself in one message.
+ *
  * And one statement needs no waiting for: the `commit` of a transaction begun `read only`. It can
  * change nothing and fail on nothing the caller could act on, so its caller is answered at once and
  * the request goes on while the commit travels; the connection's own queue keeps the next user's
@@ -81,6 +85,30 @@ export function withLiterals(text: string, values: readonly unknown[] | undefine
   return out;
 }
 
+interface Held {
+  text: string;
+  /** Set for a statement whose caller waits for its answer (holdAnswer). */
+  answer?: { resolve: (r: pg.QueryResult) => void; reject: (e: unknown) => void };
+}
+
+/** A held statement's answer: asking for it before anything else was sent sends what waits now. */
+export type LaterAnswer = () => Promise<pg.QueryResult>;
+
+const holders = new WeakMap<object, (text: string) => LaterAnswer | null>();
+
+/**
+ * Holds `text` (one statement, parameters already written in) on the transaction's connection to travel
+ * with its next statement, and answers once that is sent; null when the connection does not pipeline
+ * (PGlite) or holds nothing yet, and the caller should run the statement itself. Only right after
+ * `begin`: the connection is then certainly this transaction's. Whoever waits for the answer before
+ * any next statement sends what is held at once, so waiting never blocks the transaction.
+ */
+export function holdAnswer(tx: unknown, text: string): LaterAnswer | null {
+  // The transaction's connection: drizzle keeps it on the transaction's session.
+  const client = (tx as { session?: { client?: object } }).session?.client;
+  return client ? (holders.get(client)?.(text) ?? null) : null;
+}
+
 /**
  * Makes a pooled connection hold back `begin` and deferred writes as described above. Returns what
  * to call when the connection goes back to the pool: a transaction always ends with commit or
@@ -88,23 +116,51 @@ export function withLiterals(text: string, values: readonly unknown[] | undefine
  */
 export function pipeline(client: pg.PoolClient): () => void {
   const send = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
-  let held: string[] = [];
+  let held: Held[] = [];
   let readOnly = false;
   const take = () => {
     const out = held;
     held = [];
     return out;
   };
-  const flushed = async () => {
-    if (held.length > 0) await send(take().join(";\n"));
+  /** Sends what waited, with `last` after it when given; each held caller gets its own answer. */
+  const sendHeld = async (waiting: Held[], last?: QueryConfig): Promise<pg.QueryResult> => {
+    const texts = waiting.map((h) => h.text);
+    const config = last ? { ...last, text: [...texts, last.text].join(";\n") } : { text: texts.join(";\n") };
+    try {
+      const results = (await send(config)) as pg.QueryResult | pg.QueryResult[];
+      const each = Array.isArray(results) ? results : [results];
+      for (const [i, h] of waiting.entries()) h.answer?.resolve(each[i] ?? EMPTY("SELECT"));
+      return each[each.length - 1]!;
+    } catch (err) {
+      for (const h of waiting) h.answer?.reject(err);
+      throw err;
+    }
   };
+  const drop = () => {
+    for (const h of take()) h.answer?.reject(new Error("The transaction ended before this statement was sent"));
+  };
+  holders.set(client, (text) => {
+    if (held.length !== 1 || !/^begin\b/i.test(held[0]!.text)) return null;
+    const entry: Held = { text };
+    const answer = new Promise<pg.QueryResult>((resolve, reject) => {
+      entry.answer = { resolve, reject };
+    });
+    // Nobody may ever ask (no configuration was needed); a failure is then the transaction's to report.
+    answer.catch(() => undefined);
+    held.push(entry);
+    return () => {
+      if (held.includes(entry)) sendHeld(take()).catch(() => undefined);
+      return answer;
+    };
+  });
 
   const query = async (config: QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> => {
     const c: QueryConfig = typeof config === "string" ? { text: config } : config;
     const params = values ?? c.values;
     const text = c.text;
     if (!params?.length && /^begin\b/i.test(text) && held.length === 0) {
-      held.push(text);
+      held.push({ text });
       readOnly = /\bread only\b/i.test(text);
       return EMPTY("BEGIN");
     }
@@ -115,30 +171,28 @@ export function pipeline(client: pg.PoolClient): () => void {
       return EMPTY("COMMIT");
     }
     if (/^rollback\b/i.test(text) && !params?.length) {
-      const wasOnlyBegin = held.length === 1 && /^begin\b/i.test(held[0]!);
-      held = [];
+      const reachedServer = held.length === 0 || !/^begin\b/i.test(held[0]!.text);
+      drop();
       readOnly = false;
       // Nothing reached the server yet: there is nothing to roll back.
-      if (wasOnlyBegin) return EMPTY("ROLLBACK");
+      if (!reachedServer) return EMPTY("ROLLBACK");
       return send(config, values);
     }
     if (text.startsWith(MARK) && !c.name) {
       const inline = withLiterals(text, params);
       if (inline !== null) {
-        held.push(inline);
+        held.push({ text: inline });
         return EMPTY("INSERT");
       }
     }
     if (held.length === 0) return send(config, values);
     const inline = c.name ? null : withLiterals(text, params);
     if (inline === null) {
-      await flushed();
+      await sendHeld(take());
       return send(config, values);
     }
-    const statements = [...take(), inline];
     const { values: _v, ...rest } = c;
-    const results = (await send({ ...rest, text: statements.join(";\n") })) as pg.QueryResult | pg.QueryResult[];
-    return Array.isArray(results) ? results[results.length - 1]! : results;
+    return sendHeld(take(), { ...rest, text: inline });
   };
 
   client.query = ((config: unknown, values?: unknown, callback?: unknown) => {
@@ -149,22 +203,22 @@ export function pipeline(client: pg.PoolClient): () => void {
       (typeof config === "string" || (typeof config === "object" && config !== null && !("submit" in config)));
     if (plain) return query(config as QueryConfig | string, values as unknown[] | undefined);
     if (held.length === 0) return send(config, values, callback);
-    const pending = take().join(";\n");
+    const pending = sendHeld(take());
     if (typeof config === "object" && config !== null && "submit" in config) {
       // A stream (COPY) is answered through itself: send what waits first, then hand it over.
       // Its failure shows as the stream's own ("transaction aborted"), which its caller sees.
-      send(pending).catch(() => undefined);
+      pending.catch(() => undefined);
       return send(config, values, callback);
     }
     const cb = (typeof values === "function" ? values : callback) as (err: unknown, res?: unknown) => void;
-    send(pending).then(
+    pending.then(
       () => send(config, typeof values === "function" ? undefined : values, cb),
       (err: unknown) => cb(err),
     );
     return undefined;
   }) as typeof client.query;
   return () => {
-    held = [];
+    drop();
     readOnly = false;
   };
 }

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { type Database, rowsOf, type Tx } from "./db";
+import { holdAnswer } from "./pipelined-client";
 
 /** A transaction bound to one organisation: every query in it is scoped by `orgId`, and RLS agrees. */
 export interface OrgTx {
@@ -7,18 +9,34 @@ export interface OrgTx {
   readonly orgId: string;
   /**
    * The organisation's configuration version as this transaction first saw it (org-config.ts);
-   * absent where a transaction was entered without reading it, which only means nothing is cached.
+   * undefined where it could not be read, which only means nothing is cached. On a PostgreSQL
+   * server it arrives with the transaction's first statement (decision 034).
    */
-  readonly configVersion?: number;
+  readonly configVersion?: number | (() => Promise<number | undefined>);
 }
 
-/** Sets the transaction's tenant and reads its configuration version, in one round trip. */
+const versionOf = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
+
+/** Sets the transaction's tenant and reads its configuration version, in one round trip or none. */
 async function enterOrg(tx: Tx, orgId: string): Promise<OrgTx> {
+  // Travels with the first statement the caller runs: the tenant is set before it, in the same message.
+  const later = holdAnswer(tx, `SELECT frontline_enter_org(${pg.escapeLiteral(orgId)}::uuid) AS v`);
+  if (later) {
+    // Read only when configuration is asked for: by then it has usually travelled with a statement.
+    let version: Promise<number | undefined> | undefined;
+    const configVersion = () =>
+      (version ??= later().then(
+        // One column, whether the statement it travelled with asked for rows as arrays or as objects.
+        (r) => versionOf(Object.values((r.rows[0] ?? {}) as object)[0]),
+        () => undefined, // the transaction fails with the statement it travelled with
+      ));
+    return { tx, orgId, configVersion };
+  }
   const [row] = rowsOf<{ v: string | number | null }>(
     await tx.execute(sql`SELECT frontline_enter_org(${orgId}::uuid) AS v`),
   );
-  const v = row?.v;
-  return v === null || v === undefined ? { tx, orgId } : { tx, orgId, configVersion: Number(v) };
+  const configVersion = versionOf(row?.v);
+  return configVersion === undefined ? { tx, orgId } : { tx, orgId, configVersion };
 }
 
 /**
