@@ -8,18 +8,17 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unkn
 /**
  * Fewer round trips on a PostgreSQL server (decision 031). On loopback TCP each statement's write
  * costs the server about a tenth of a millisecond of system time, the largest single item of a
- * ticket's creation. Two kinds of statement need no answer of their own, so they wait and travel
- * with the next one, as one simple-protocol message of several statements:
+ * ticket's creation. Three kinds of statement wait and travel with the next one, as one
+ * simple-protocol message of several statements:
  *
- * - `begin`: it goes with the transaction's first statement (which is, through `inOrg`, the tenant
- *   setting), whose parameters are then written into the text as literals;
+ * - `begin`: it goes with the transaction's first statement, whose parameters are then written into
+ *   the text as literals;
+ * - the tenant setting (`holdAnswer`, from `inOrg`): its answer, the configuration version, is only
+ *   needed once something asks for configuration, so it is held right after `begin` and answered when
+ *   what it travels with is. A request's first read then carries `begin`, the tenant and itself;
  * - a write marked with `deferred()`: it goes with the next statement, usually `commit`, so the
  *   audit entry and the change signal cost nothing extra. Its caller is answered at once, with no
  *   rows; if it fails, the statement it travels with fails, and the transaction with it.
- *
- * - the tenant setting itself (`holdAnswer`): its answer, the configuration version, is only needed
- *   once something asks for configuration, so it is held too and answered when what it travels with is.
- *   A request's first read then carries `begin`, the tenant and itself in one message.
  *
  * And one statement needs no waiting for: the `commit` of a transaction begun `read only`. It can
  * change nothing and fail on nothing the caller could act on, so its caller is answered at once and
