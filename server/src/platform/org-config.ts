@@ -27,7 +27,7 @@ export function configChanged(s: OrgTx): void {
 
 /** `load()` once per organisation and configuration version; a transaction that changed configuration always loads. */
 export async function cachedConfig<T>(s: OrgTx, key: string, load: () => Promise<T>): Promise<T> {
-  const version = typeof s.configVersion === "function" ? await s.configVersion() : s.configVersion;
+  const version = await s.configVersion();
   if (version === undefined || changedIn.has(s.tx)) return load();
   let entry = byOrg.get(s.orgId);
   if (entry && entry.version > version) return load(); // this transaction began before the newer copy

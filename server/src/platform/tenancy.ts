@@ -10,9 +10,9 @@ export interface OrgTx {
   /**
    * The organisation's configuration version as this transaction first saw it (org-config.ts);
    * undefined where it could not be read, which only means nothing is cached. On a PostgreSQL
-   * server it arrives with the transaction's first statement (decision 034).
+   * server it arrives with the transaction's first statement, and is waited for only when asked (decision 034).
    */
-  readonly configVersion?: number | (() => Promise<number | undefined>);
+  readonly configVersion: () => Promise<number | undefined>;
 }
 
 const versionOf = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
@@ -35,8 +35,8 @@ async function enterOrg(tx: Tx, orgId: string): Promise<OrgTx> {
   const [row] = rowsOf<{ v: string | number | null }>(
     await tx.execute(sql`SELECT frontline_enter_org(${orgId}::uuid) AS v`),
   );
-  const configVersion = versionOf(row?.v);
-  return configVersion === undefined ? { tx, orgId } : { tx, orgId, configVersion };
+  const version = Promise.resolve(versionOf(row?.v));
+  return { tx, orgId, configVersion: () => version };
 }
 
 /**
