@@ -83,6 +83,10 @@ describe("configuration kept in memory per organisation and version", () => {
     const value = await inOrg(deps.database, orgId, (s) => cachedConfig(s, "test:frozen", async () => [{ a: 1 }]));
     expect(Object.isFrozen(value)).toBe(true);
     expect(Object.isFrozen(value[0])).toBe(true);
+    const map = await inOrg(deps.database, orgId, (s) =>
+      cachedConfig(s, "test:frozen-map", async () => new Map([["k", { a: 1 }]])),
+    );
+    expect(Object.isFrozen(map.get("k"))).toBe(true);
   });
 
   it("keeps organisations apart", async () => {

@@ -47,7 +47,10 @@ export async function cachedConfig<T>(s: OrgTx, key: string, load: () => Promise
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // A map's entries are not its properties: walk them too (a frozen map still takes `set`, which
+    // its ReadonlyMap type forbids).
+    const inside = value instanceof Map ? [...value.values()] : Object.values(value);
+    for (const v of inside) deepFreeze(v);
   }
   return value;
 }

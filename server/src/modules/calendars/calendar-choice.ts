@@ -12,8 +12,6 @@ export interface ChosenCalendar {
 
 /** An organisation's calendars and who each serves, as every ticket change needs them. */
 interface CalendarsOfOrg {
-  /** Held so the shared copy is frozen with the rest (maps are not walked). */
-  rows: readonly CalendarRow[];
   byId: ReadonlyMap<string, CalendarRow>;
   byTeam: ReadonlyMap<string, string>;
   byRegion: ReadonlyMap<string, string>;
@@ -29,7 +27,6 @@ function calendarsOf(s: OrgTx): Promise<CalendarsOfOrg> {
   return cachedConfig(s, "calendars", async () => {
     const rows = await selectCalendars(s);
     return {
-      rows,
       byId: new Map(rows.map((r) => [r.id, r])),
       byTeam: new Map(rows.flatMap((r) => r.teamIds.map((t) => [t, r.id] as const))),
       byRegion: new Map(rows.flatMap((r) => r.customerRegions.map((g) => [g, r.id] as const))),
