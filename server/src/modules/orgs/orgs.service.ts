@@ -4,9 +4,13 @@ import { systemCtx } from "../../platform/context";
 import type { Database } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
+import { cachedConfig, configChanged } from "../../platform/org-config";
 import { inLookup, inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { organizations } from "./orgs.tables";
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
 import { isValidSlug, slugify } from "./slug";
 
 export interface NewOrganization {
@@ -42,10 +46,16 @@ export async function createOrganization(deps: Deps, input: NewOrganization, act
   return orgId;
 }
 
-/** The organisation of the current transaction. */
-export async function currentOrganization(s: OrgTx) {
-  const [row] = await s.tx.select().from(organizations).where(eq(organizations.orgId, s.orgId));
-  return row;
+/**
+ * The organisation of the current transaction. Read on every rule run and every mail, so it is kept
+ * beside the configuration: a change to the row moves the configuration version on (migration 0036).
+ * The row is frozen, shared by every caller.
+ */
+export async function currentOrganization(s: OrgTx): Promise<Readonly<OrganizationRow> | undefined> {
+  return cachedConfig(s, "orgs:current", async () => {
+    const [row] = await s.tx.select().from(organizations).where(eq(organizations.orgId, s.orgId));
+    return row;
+  });
 }
 
 /** Organisations matching an id or an exact name (case-insensitive); for operators' commands. */
@@ -139,6 +149,7 @@ export async function setOrganizationRateLimit(deps: Deps, orgId: string, perMin
       .where(eq(organizations.orgId, s.orgId));
     if (!before) throw new AppError("not_found", "No such organisation");
     await s.tx.update(organizations).set({ rateLimitPerMinute: perMinute }).where(eq(organizations.orgId, s.orgId));
+    configChanged(s);
     await recordAudit(s, ctx, {
       action: "organization.rate_limit_changed",
       entityType: "organization",

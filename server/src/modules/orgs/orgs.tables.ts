@@ -14,8 +14,9 @@ export const organizations = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     /**
      * Counts changes to the configuration hot paths read in every change (rules, SLA policies, custom
-     * fields, escalation phrases), raised by triggers in the changing transaction: a process may keep
-     * that configuration in memory for exactly as long as this number stays the same (platform/org-config).
+     * fields, escalation phrases, calendars, this row itself), raised by triggers in the changing
+     * transaction: a process may keep that configuration in memory for exactly as long as this number
+     * stays the same (platform/org-config).
      */
     configVersion: bigint("config_version", { mode: "number" }).notNull().default(0),
     /** The operator's override of RATE_LIMIT_ORG_PER_MINUTE for this organisation; null keeps the default. */
