@@ -8,6 +8,7 @@ import {
 import { and, arrayContains, asc, eq } from "drizzle-orm";
 import { newId } from "../../platform/ids";
 import { cachedConfig } from "../../platform/org-config";
+import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { findTicket } from "../tickets";
 import { applyRuleAction } from "./rule-actions";
@@ -43,7 +44,9 @@ function activeTriggers(s: OrgTx, event: RuleEvent): Promise<readonly RuleRow[]>
 
 /** Carries out a rule's actions on a ticket and logs the firing. */
 async function fire(s: OrgTx, rule: RuleRow, ticketId: string, event: string): Promise<void> {
-  await s.tx.insert(ruleFirings).values({ orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event });
+  const logged = s.tx.insert(ruleFirings).values({ orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event });
+  // A log line nobody reads back here: it travels with the next statement (decision 031).
+  await s.tx.execute(deferred(logged.getSQL()));
   for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, rule, ticketId, action);
 }
 

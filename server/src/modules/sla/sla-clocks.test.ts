@@ -94,6 +94,8 @@ describe("SLA clocks work", () => {
   it("start at the ticket's creation and keep the first reply when an agent answers", async () => {
     const org = await orgWithPolicy();
     const t = await ticketOf(org);
+    // The creation's own answer already says what the clocks say.
+    expect(t).toMatchObject({ slaDueAt: minutes(t.createdAt, 60), slaBreached: false });
     const before = await sla(org, t.id);
     expect(before.firstReply).toMatchObject({ state: "active", dueAt: minutes(t.createdAt, 60) });
     expect(before.resolution).toMatchObject({ state: "active", dueAt: minutes(t.createdAt, 480) });

@@ -84,7 +84,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
       .set({ lastMessageAt: at, updatedAt: at })
       .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, m.ticketId)))
       .returning();
-    if (touched) rememberTicket(s, touched);
+    if (touched) rememberTicket(s, touched, true);
     else forgetTicket(s, m.ticketId);
   }
   await refreshTicketSearch(s, m.ticketId);

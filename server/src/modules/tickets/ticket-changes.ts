@@ -41,7 +41,7 @@ export async function applyChanges(
       })
       .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, before.id)))
       .returning();
-    rememberTicket(s, after!);
+    rememberTicket(s, after!, true);
     if (after!.subject !== before.subject) await refreshTicketSearch(s, before.id);
     if (changedFields(before, after!).length > 0) {
       await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
@@ -68,7 +68,7 @@ export async function setEscalationLevel(s: OrgTx, ticketId: string, level: numb
     .set({ escalationLevel: level, updatedAt: new Date() })
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)))
     .returning();
-  rememberTicket(s, after!);
+  rememberTicket(s, after!, true);
   await domainEvents.emit<TicketChanged>(s, TICKET_CHANGED, { before, after: after! });
   return after;
 }

@@ -5,34 +5,41 @@ import { ticketCounters, tickets } from "./tickets.tables";
 
 export type TicketRow = typeof tickets.$inferSelect;
 
-/** One ticket of the organisation, or undefined. */
+/**
+ * One ticket of the organisation, or undefined; `forUpdate` locks its row until the transaction ends.
+ * A row this transaction already holds locked (it wrote it, or read it for update) is answered from
+ * memory either way: nobody else can have changed it since.
+ */
 export async function findTicket(s: OrgTx, id: string, forUpdate = false): Promise<TicketRow | undefined> {
-  const known = readIn.get(s.tx);
-  const hit = forUpdate ? undefined : known?.get(id);
-  if (hit) return { ...hit };
+  const hit = readIn.get(s.tx)?.get(id);
+  if (hit && (hit.locked || !forUpdate)) return { ...hit.row };
   const q = s.tx
     .select()
     .from(tickets)
     .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, id)));
   const [row] = forUpdate ? await q.for("update") : await q;
-  if (row) rememberTicket(s, row);
+  if (row) rememberTicket(s, row, forUpdate);
   return row ? { ...row } : row;
 }
 
 // The tickets this transaction has read, by id: the modules reacting to one change ask for the same
 // ticket several times. Every write to `tickets` (all of them are in this module) forgets the row or
 // remembers what the write returned, so no read after a write answers from before it. Keyed by the
-// transaction object, a memory lives exactly as long as its transaction.
-const readIn = new WeakMap<object, Map<string, TicketRow>>();
+// transaction object, a memory lives exactly as long as its transaction. A row the transaction wrote
+// or locked stays locked to it until it ends (no savepoint gives a lock back: none are used).
+const readIn = new WeakMap<object, Map<string, { row: TicketRow; locked: boolean }>>();
 
-/** Keeps a ticket's row as this transaction now sees it (read, or returned by a write). */
-export function rememberTicket(s: OrgTx, row: TicketRow): void {
+/**
+ * Keeps a ticket's row as this transaction now sees it (read, or returned by a write); `locked` when
+ * the transaction holds the row's lock: it wrote the row or read it for update.
+ */
+export function rememberTicket(s: OrgTx, row: TicketRow, locked = false): void {
   let known = readIn.get(s.tx);
   if (!known) {
     known = new Map();
     readIn.set(s.tx, known);
   }
-  known.set(row.id, { ...row });
+  known.set(row.id, { row: { ...row }, locked });
 }
 
 /** Forgets a ticket this transaction changed without reading it back (every ticket without an id). */
@@ -99,7 +106,10 @@ export async function setSlaSummary(
   ticketId: string,
   summary: { dueAt: Date | null; breached: boolean },
 ): Promise<void> {
-  forgetTicket(s, ticketId);
+  // What the write sets is all it changes (tickets have no triggers): a remembered row is kept,
+  // changed the same way, so the read that usually follows needs no round trip.
+  const known = readIn.get(s.tx)?.get(ticketId);
+  if (known) rememberTicket(s, { ...known.row, slaDueAt: summary.dueAt, slaBreached: summary.breached }, true);
   const write = s.tx
     .update(tickets)
     .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })

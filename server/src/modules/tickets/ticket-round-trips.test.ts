@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createTicketInput } from "@frontline/common";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
+import { testApp, testDeps } from "../../../test/harness";
+import { systemCtx } from "../../platform/context";
+import { type Database, openDatabase } from "../../platform/db";
+import { createTicket } from "./index";
+
+const url = process.env.DATABASE_URL;
+
+// What a ticket's creation costs in waiting on the PostgreSQL server, in an organisation set up as a
+// real one is (business hours, an SLA policy, a custom field, a rule): every round trip is time the
+// request spends idle (decisions 031 and 034).
+describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
+  let h: Awaited<ReturnType<typeof testApp>>;
+  let counted: Database;
+  let roundTrips = 0;
+  let org: TestOrg;
+
+  beforeAll(async () => {
+    h = await testApp();
+    // A database of its own, so nothing else (rate limits, other tests) shares its one connection.
+    const dataDir = fs.mkdtempSync(path.join(process.env.FRONTLINE_TEST_TMP ?? os.tmpdir(), "round-trips-"));
+    counted = await openDatabase({ databaseUrl: url, dataDir, poolSize: 1 });
+    const pool = (counted.db as unknown as { $client: pg.Pool }).$client;
+    pool.on("connect", (client) => {
+      // Each round trip ends with the server ready for the next query.
+      (client as unknown as { connection: pg.Connection }).connection.on("readyForQuery", () => {
+        roundTrips += 1;
+      });
+    });
+    org = await makeOrg(h);
+    const admin = org.as.admin;
+    const made = await Promise.all([
+      admin.post("/api/v1/business-calendars", {
+        name: "Office",
+        timeZone: "Europe/Bucharest",
+        hours: [{ day: "mon", open: "09:00", close: "17:00" }],
+        isDefault: true,
+      }),
+      admin.post("/api/v1/sla-policies", {
+        name: "Everyone",
+        targets: { firstReply: { minutes: 60, businessTime: true }, resolution: { minutes: 480, businessTime: false } },
+      }),
+      admin.post("/api/v1/custom-fields", { entity: "ticket", key: "order", label: "Order", type: "text" }),
+      admin.post("/api/v1/rules", {
+        kind: "trigger",
+        name: "Tag refunds",
+        events: ["ticket.created"],
+        conditions: { all: [{ field: "subject", op: "contains", value: "refund" }] },
+        actions: [{ type: "add_tags", value: ["refund"] }],
+      }),
+    ]);
+    for (const res of made) expect(res.status, JSON.stringify(res.body)).toBe(201);
+  });
+
+  afterAll(async () => {
+    await counted?.close();
+  });
+
+  const open = async (subject: string) => {
+    const deps = await testDeps();
+    const ctx = systemCtx({ ...deps, database: counted }, org.orgId);
+    const before = roundTrips;
+    const ticket = await createTicket(
+      ctx,
+      createTicketInput.parse({ subject, requester: { email: uniqueEmail("c") }, message: { body: "Hello" } }),
+    );
+    return { ticket, roundTrips: roundTrips - before };
+  };
+
+  it("takes three round trips for a new customer: begin with the lookup, the ticket, commit with the rest", async () => {
+    await open("Warm-up: the configuration is read into memory");
+    const { ticket, roundTrips: n } = await open("Where is my parcel?");
+    expect(ticket).toMatchObject({ tags: [], status: "new" });
+    expect(ticket.slaDueAt).not.toBeNull();
+    expect(n).toBe(3);
+  });
+
+  it("takes one more when a rule changes the new ticket: the change's own write", async () => {
+    await open("Warm-up: a refund, so the rules of a change are read too");
+    const { ticket, roundTrips: n } = await open("A refund please");
+    expect(ticket.tags).toEqual(["refund"]);
+    expect(ticket.slaDueAt).not.toBeNull();
+    expect(n).toBe(4);
+  });
+});
