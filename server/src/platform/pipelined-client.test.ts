@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./db";
-import { deferred, holdAnswer, pipelinedPool, withLiterals } from "./pipelined-client";
+import { deferred, holdAnswer, MAX_LITERAL_BYTES, pipelinedPool, withLiterals } from "./pipelined-client";
 
 describe("a statement's parameters written as literals", () => {
   it("reads as the parameters would: text with quotes, numbers, null, dates, arrays and JSON", () => {
@@ -27,8 +27,13 @@ describe("a statement's parameters written as literals", () => {
     expect(withLiterals(`SELECT '$1', "$2", $10 -- $3\n, $1`, values)).toBe(`SELECT '$1', "$2", 'v10' -- $3\n, 'v1'`);
   });
 
-  it("refuses what it cannot follow or write: bytes, a NUL, dollar quotes, escape strings, a missing value", () => {
-    expect(withLiterals("SELECT $1", [Buffer.from("x")])).toBeNull();
+  it("writes bytes in bytea's hex form, up to a size", () => {
+    expect(withLiterals("SELECT $1", [Buffer.from([0, 0x5c, 0x27, 0xff])])).toBe(`SELECT  E'\\\\x005c27ff'`);
+    expect(withLiterals("SELECT $1", [Buffer.alloc(MAX_LITERAL_BYTES)])).not.toBeNull();
+    expect(withLiterals("SELECT $1", [Buffer.alloc(MAX_LITERAL_BYTES + 1)])).toBeNull();
+  });
+
+  it("refuses what it cannot follow or write: a NUL, dollar quotes, escape strings, a missing value", () => {
     expect(withLiterals("SELECT $1", ["before\0after"])).toBeNull();
     expect(withLiterals("SELECT $$a$$ || $1", ["x"])).toBeNull();
     expect(withLiterals("SELECT E'\\n' || $1", ["x"])).toBeNull();
@@ -52,7 +57,9 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
         roundTrips += 1;
       });
     });
-    await pool.query(`CREATE TABLE ${table} (id int PRIMARY KEY, body text, at timestamptz, tags text[], meta jsonb)`);
+    await pool.query(
+      `CREATE TABLE ${table} (id int PRIMARY KEY, body text, at timestamptz, tags text[], meta jsonb, raw bytea)`,
+    );
   });
 
   afterAll(async () => {
@@ -114,15 +121,16 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
     const body = `Ana's "quoted" \\ back\\slash, ünïcode, عربي, newline\nend`;
     const at = new Date("2026-12-02T10:11:12.345Z");
     const meta = { note: "it's \\ fine", n: [1, 2] };
+    const raw = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256)); // every byte, NUL and quotes too
     await db().transaction(async (tx) => {
       await tx.execute(
         deferred(
-          sql`INSERT INTO ${t} (id, body, at, tags, meta) VALUES (${3}, ${body}, ${at}, ${sql.param(["x", "y's"])}, ${JSON.stringify(meta)})`,
+          sql`INSERT INTO ${t} (id, body, at, tags, meta, raw) VALUES (${3}, ${body}, ${at}, ${sql.param(["x", "y's"])}, ${JSON.stringify(meta)}, ${raw})`,
         ),
       );
     });
-    const [row] = (await pool.query(`SELECT body, at, tags, meta FROM ${table} WHERE id = 3`)).rows;
-    expect(row).toEqual({ body, at, tags: ["x", "y's"], meta });
+    const [row] = (await pool.query(`SELECT body, at, tags, meta, raw FROM ${table} WHERE id = 3`)).rows;
+    expect(row).toEqual({ body, at, tags: ["x", "y's"], meta, raw });
   });
 
   it("fails the commit when a deferred write fails, and keeps nothing of the transaction", async () => {
@@ -150,10 +158,10 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
       await tx.execute(deferred(sql`INSERT INTO ${t} (id, body) VALUES (${6}, ${"before bytes"})`));
       const rows = rowsOf<{ n: number }>(
         await tx.execute(
-          sql`SELECT length(${Buffer.from("abc")}::bytea) AS n, (SELECT count(*)::int FROM ${t} WHERE id = 6) AS c`,
+          sql`SELECT length(${Buffer.alloc(MAX_LITERAL_BYTES + 1)}::bytea) AS n, (SELECT count(*)::int FROM ${t} WHERE id = 6) AS c`,
         ),
       );
-      expect(rows[0]).toEqual({ n: 3, c: 1 });
+      expect(rows[0]).toEqual({ n: MAX_LITERAL_BYTES + 1, c: 1 });
     });
   });
 

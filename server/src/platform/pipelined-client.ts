@@ -25,8 +25,8 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unkn
  * the request goes on while the commit travels; the connection's own queue keeps the next user's
  * statements behind it (a page read costs the round trips of its reads, not of its transaction).
  *
- * A statement that cannot be written as literals (bytes, a NUL, a dollar-quoted or escape string, a
- * named statement) makes what waits go first on its own: the same order, one round trip more.
+ * A statement that cannot be written as literals (large bytes, a NUL, a dollar-quoted or escape
+ * string, a named statement) makes what waits go first on its own: the same order, one round trip more.
  */
 
 const MARK = "/* frontline:deferred */ ";
@@ -42,8 +42,14 @@ const EMPTY = (command: string) =>
   ({ command, rowCount: 0, rows: [], fields: [], oid: 0 }) as unknown as pg.QueryResult;
 
 /**
+ * Bytes up to this size travel as a hex literal (twice their size as text); a bigger value goes as
+ * a parameter of its own, one round trip more, rather than as a text several megabytes long.
+ */
+export const MAX_LITERAL_BYTES = 256 * 1024;
+
+/**
  * The text with each `$n` outside quotes replaced by its value as a literal, or null when that cannot
- * be done safely: a value sent as bytes, or text whose quoting this scanner does not follow.
+ * be done safely: bytes over MAX_LITERAL_BYTES, or text whose quoting this scanner does not follow.
  */
 export function withLiterals(text: string, values: readonly unknown[] | undefined): string | null {
   if (!values || values.length === 0) return text;
@@ -54,6 +60,9 @@ export function withLiterals(text: string, values: readonly unknown[] | undefine
     if (prepared === null) literals.push("NULL");
     // A NUL would end the statement's text early: the server refuses it as a parameter instead.
     else if (typeof prepared === "string" && !prepared.includes("\0")) literals.push(pg.escapeLiteral(prepared));
+    // bytea's hex input form, which reads the same whatever standard_conforming_strings says.
+    else if (Buffer.isBuffer(prepared) && prepared.length <= MAX_LITERAL_BYTES)
+      literals.push(pg.escapeLiteral(`\\x${prepared.toString("hex")}`));
     else return null;
   }
   let out = "";

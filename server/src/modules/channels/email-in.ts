@@ -2,6 +2,7 @@ import { statusOnCustomerMessage } from "@frontline/common";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { newId, sha256 } from "../../platform/ids";
+import { deferred } from "../../platform/pipelined-client";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type CustomerRow, findOrCreateCustomerByEmail } from "../customers";
@@ -66,7 +67,10 @@ export async function ingestMail(
       envelopeFrom: envelope.from,
     });
     const inboundId = newId();
-    await s.tx.insert(inboundMails).values({
+    // The mail's own record and its thread id: nobody reads their answers here, so they travel with
+    // the commit (decision 031). Should a copy delivered at the same moment win the dedup key, the
+    // commit fails and the sender is told to try again, as before.
+    const record = s.tx.insert(inboundMails).values({
       orgId: s.orgId,
       id: inboundId,
       dedupKey,
@@ -82,11 +86,13 @@ export async function ingestMail(
       raw,
       source,
     });
+    await s.tx.execute(deferred(record.getSQL()));
     if (decided.messageId && decided.ticketId) {
-      await s.tx
+      const thread = s.tx
         .insert(mailThreadIds)
         .values({ orgId: s.orgId, mailId: mail.messageId, ticketId: decided.ticketId, messageId: decided.messageId })
         .onConflictDoNothing();
+      await s.tx.execute(deferred(thread.getSQL()));
     }
     return { inboundId, ...decided, duplicate: false };
   });

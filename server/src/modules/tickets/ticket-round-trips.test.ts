@@ -1,13 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createTicketInput } from "@frontline/common";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp, testDeps } from "../../../test/harness";
+import { countedDatabase } from "../../../test/round-trips";
 import { systemCtx } from "../../platform/context";
-import { type Database, openDatabase } from "../../platform/db";
 import { createTicket } from "./index";
 
 const url = process.env.DATABASE_URL;
@@ -17,22 +13,12 @@ const url = process.env.DATABASE_URL;
 // request spends idle (decisions 031 and 034).
 describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
   let h: Awaited<ReturnType<typeof testApp>>;
-  let counted: Database;
-  let roundTrips = 0;
+  let counted: Awaited<ReturnType<typeof countedDatabase>>;
   let org: TestOrg;
 
   beforeAll(async () => {
     h = await testApp();
-    // A database of its own, so nothing else (rate limits, other tests) shares its one connection.
-    const dataDir = fs.mkdtempSync(path.join(process.env.FRONTLINE_TEST_TMP ?? os.tmpdir(), "round-trips-"));
-    counted = await openDatabase({ databaseUrl: url, dataDir, poolSize: 1 });
-    const pool = (counted.db as unknown as { $client: pg.Pool }).$client;
-    pool.on("connect", (client) => {
-      // Each round trip ends with the server ready for the next query.
-      (client as unknown as { connection: pg.Connection }).connection.on("readyForQuery", () => {
-        roundTrips += 1;
-      });
-    });
+    counted = await countedDatabase(url as string);
     org = await makeOrg(h);
     const admin = org.as.admin;
     const made = await Promise.all([
@@ -59,18 +45,18 @@ describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
   });
 
   afterAll(async () => {
-    await counted?.close();
+    await counted?.database.close();
   });
 
   const open = async (subject: string) => {
     const deps = await testDeps();
-    const ctx = systemCtx({ ...deps, database: counted }, org.orgId);
-    const before = roundTrips;
+    const ctx = systemCtx({ ...deps, database: counted.database }, org.orgId);
+    const before = counted.roundTrips();
     const ticket = await createTicket(
       ctx,
       createTicketInput.parse({ subject, requester: { email: uniqueEmail("c") }, message: { body: "Hello" } }),
     );
-    return { ticket, roundTrips: roundTrips - before };
+    return { ticket, roundTrips: counted.roundTrips() - before };
   };
 
   it("takes three round trips for a new customer: begin with the lookup, the ticket, commit with the rest", async () => {
