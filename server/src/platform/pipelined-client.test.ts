@@ -3,7 +3,14 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "./db";
-import { deferred, holdAnswer, MAX_LITERAL_BYTES, pipelinedPool, withLiterals } from "./pipelined-client";
+import {
+  deferred,
+  endWithNextStatement,
+  holdAnswer,
+  MAX_LITERAL_BYTES,
+  pipelinedPool,
+  withLiterals,
+} from "./pipelined-client";
 
 describe("a statement's parameters written as literals", () => {
   it("reads as the parameters would: text with quotes, numbers, null, dates, arrays and JSON", () => {
@@ -43,6 +50,16 @@ describe("a statement's parameters written as literals", () => {
 });
 
 const url = process.env.DATABASE_URL;
+
+/** What a failed query says: drizzle wraps the driver's error as its cause. */
+async function failureOf(attempt: Promise<unknown>): Promise<string> {
+  try {
+    await attempt;
+  } catch (err) {
+    return (err as { cause?: Error }).cause?.message ?? (err as Error).message;
+  }
+  return "no failure";
+}
 
 describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
   const table = `pipelined_${process.pid}_${Date.now()}`;
@@ -181,6 +198,52 @@ describe.runIf(!!url)("a pooled connection on a PostgreSQL server", () => {
     ).rows[0];
     expect(after).toEqual({ ro: "off", fresh: true });
     expect(roundTrips - before).toBe(3);
+  });
+
+  it("ends a read-only transaction of one read with that read: one round trip, commit included", async () => {
+    const before = roundTrips;
+    const rows = await db().transaction(
+      async (tx) => {
+        expect(endWithNextStatement(tx)).toBe(true);
+        return rowsOf<{ body: string }>(await tx.execute(sql`SELECT body FROM ${t} WHERE id = ${1}`));
+      },
+      { accessMode: "read only" },
+    );
+    expect(rows).toEqual([{ body: "first" }]);
+    expect(roundTrips - before).toBe(1);
+    const after = (await pool.query("SELECT current_setting('transaction_read_only') AS ro")).rows[0];
+    expect(after).toEqual({ ro: "off" });
+    expect(roundTrips - before).toBe(2);
+  });
+
+  it("refuses a second statement after the last one, and a write transaction is not ended early", async () => {
+    const second = db().transaction(
+      async (tx) => {
+        endWithNextStatement(tx);
+        await tx.execute(sql`SELECT 1`);
+        await tx.execute(sql`SELECT 2`);
+      },
+      { accessMode: "read only" },
+    );
+    expect(await failureOf(second)).toContain("ended with the statement it said was its last");
+    await db().transaction(async (tx) => {
+      expect(endWithNextStatement(tx)).toBe(false);
+      await tx.execute(sql`INSERT INTO ${t} (id, body) VALUES (${9}, ${"kept"})`);
+      await tx.execute(sql`UPDATE ${t} SET body = ${"kept, then changed"} WHERE id = ${9}`);
+    });
+    expect((await pool.query(`SELECT body FROM ${table} WHERE id = 9`)).rows).toEqual([{ body: "kept, then changed" }]);
+  });
+
+  it("rolls back as usual when the last read fails, and the connection stays usable", async () => {
+    const failing = db().transaction(
+      async (tx) => {
+        endWithNextStatement(tx);
+        await tx.execute(sql`SELECT 1 / (${0}::int)`);
+      },
+      { accessMode: "read only" },
+    );
+    expect(await failureOf(failing)).toContain("division by zero");
+    expect((await pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
   });
 
   it("refuses a write in a read-only transaction, deferred or not, and keeps nothing", async () => {

@@ -20,6 +20,10 @@ const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unkn
  *   audit entry and the change signal cost nothing extra. Its caller is answered at once, with no
  *   rows; if it fails, the statement it travels with fails, and the transaction with it.
  *
+ * A read-only transaction of one read can say so first (`endWithNextStatement`): its `commit` then
+ * travels behind that read, in the same message, and the transaction's own `commit` is answered at
+ * once; any statement after it is refused, loudly, since it would run outside the transaction.
+ *
  * And one statement needs no waiting for: the `commit` of a transaction begun `read only`. It can
  * change nothing and fail on nothing the caller could act on, so its caller is answered at once and
  * the request goes on while the commit travels; the connection's own queue keeps the next user's
@@ -103,6 +107,20 @@ interface Held {
 export type LaterAnswer = () => Promise<pg.QueryResult>;
 
 const holders = new WeakMap<object, (text: string) => LaterAnswer | null>();
+const enders = new WeakMap<object, () => boolean>();
+
+/** The transaction's connection: drizzle keeps it on the transaction's session. */
+const clientOf = (tx: unknown) => (tx as { session?: { client?: object } }).session?.client;
+
+/**
+ * Says the read-only transaction's next statement is its last, so its commit may travel with it;
+ * false when the connection does not pipeline (PGlite) or the transaction is not read-only, and the
+ * transaction ends as usual.
+ */
+export function endWithNextStatement(tx: unknown): boolean {
+  const client = clientOf(tx);
+  return client ? (enders.get(client)?.() ?? false) : false;
+}
 
 /**
  * Holds `text` (one statement, parameters already written in) on the transaction's connection to travel
@@ -112,8 +130,7 @@ const holders = new WeakMap<object, (text: string) => LaterAnswer | null>();
  * any next statement sends what is held at once, so waiting never blocks the transaction.
  */
 export function holdAnswer(tx: unknown, text: string): LaterAnswer | null {
-  // The transaction's connection: drizzle keeps it on the transaction's session.
-  const client = (tx as { session?: { client?: object } }).session?.client;
+  const client = clientOf(tx);
   return client ? (holders.get(client)?.(text) ?? null) : null;
 }
 
@@ -126,20 +143,27 @@ export function pipeline(client: pg.PoolClient): () => void {
   const send = client.query.bind(client) as (...args: unknown[]) => Promise<pg.QueryResult>;
   let held: Held[] = [];
   let readOnly = false;
+  /** The next statement is the read-only transaction's last: its commit goes with it. */
+  let endsWithNext = false;
+  /** …and it went: the transaction is over on the server, waiting only for its caller's commit. */
+  let ended = false;
   const take = () => {
     const out = held;
     held = [];
     return out;
   };
-  /** Sends what waited, with `last` after it when given; each held caller gets its own answer. */
-  const sendHeld = async (waiting: Held[], last?: QueryConfig): Promise<pg.QueryResult> => {
+  /**
+   * Sends what waited, with `last` after it when given (and `after` behind that, whose answers nobody
+   * wants); each held caller gets its own answer, and the caller the answer to `last`.
+   */
+  const sendHeld = async (waiting: Held[], last?: QueryConfig, after: string[] = []): Promise<pg.QueryResult> => {
     const texts = waiting.map((h) => h.text);
-    const config = last ? { ...last, text: [...texts, last.text].join(";\n") } : { text: texts.join(";\n") };
+    const config = last ? { ...last, text: [...texts, last.text, ...after].join(";\n") } : { text: texts.join(";\n") };
     try {
       const results = (await send(config)) as pg.QueryResult | pg.QueryResult[];
       const each = Array.isArray(results) ? results : [results];
       for (const [i, h] of waiting.entries()) h.answer?.resolve(each[i] ?? EMPTY("SELECT"));
-      return each[each.length - 1]!;
+      return each[each.length - 1 - after.length]!;
     } catch (err) {
       for (const h of waiting) h.answer?.reject(err);
       throw err;
@@ -148,6 +172,10 @@ export function pipeline(client: pg.PoolClient): () => void {
   const drop = () => {
     for (const h of take()) h.answer?.reject(new Error("The transaction ended before this statement was sent"));
   };
+  enders.set(client, () => {
+    endsWithNext = readOnly;
+    return readOnly;
+  });
   holders.set(client, (text) => {
     if (held.length !== 1 || !/^begin\b/i.test(held[0]!.text)) return null;
     const entry: Held = { text };
@@ -167,6 +195,15 @@ export function pipeline(client: pg.PoolClient): () => void {
     const c: QueryConfig = typeof config === "string" ? { text: config } : config;
     const params = values ?? c.values;
     const text = c.text;
+    if (ended) {
+      // What the caller ends is over already: a read-only transaction has nothing to undo either.
+      if (!params?.length && /^(commit|rollback)\s*$/i.test(text)) {
+        ended = false;
+        readOnly = false;
+        return EMPTY(text.trim().toUpperCase());
+      }
+      throw new Error("This transaction ended with the statement it said was its last");
+    }
     if (!params?.length && /^begin\b/i.test(text) && held.length === 0) {
       held.push({ text });
       readOnly = /\bread only\b/i.test(text);
@@ -191,6 +228,17 @@ export function pipeline(client: pg.PoolClient): () => void {
       if (inline !== null) {
         held.push({ text: inline });
         return EMPTY("INSERT");
+      }
+    }
+    if (endsWithNext && readOnly) {
+      endsWithNext = false;
+      const inline = c.name ? null : withLiterals(text, params);
+      if (inline !== null) {
+        const { values: _v, ...rest } = c;
+        // A failure skips the commit behind it: the transaction is then rolled back as usual.
+        const result = await sendHeld(take(), { ...rest, text: inline }, ["commit"]);
+        ended = true;
+        return result;
       }
     }
     if (held.length === 0) return send(config, values);
@@ -228,6 +276,8 @@ export function pipeline(client: pg.PoolClient): () => void {
   return () => {
     drop();
     readOnly = false;
+    endsWithNext = false;
+    ended = false;
   };
 }
 

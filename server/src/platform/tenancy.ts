@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { type Database, rowsOf, type Tx } from "./db";
-import { holdAnswer } from "./pipelined-client";
+import { endWithNextStatement, holdAnswer } from "./pipelined-client";
 
 /** A transaction bound to one organisation: every query in it is scoped by `orgId`, and RLS agrees. */
 export interface OrgTx {
@@ -53,6 +53,22 @@ export async function inOrg<T>(database: Database, orgId: string, fn: (s: OrgTx)
  */
 export async function inOrgReadOnly<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
   return database.db.transaction(async (tx) => fn(await enterOrg(tx, orgId)), { accessMode: "read only" });
+}
+
+/**
+ * Like inOrgReadOnly, for a read of exactly one statement (a page of tickets): on the PostgreSQL
+ * server the commit travels behind it in the same message, one write and one wake-up fewer per read.
+ * A second statement in `fn` fails loudly, so a read that grows one is caught by its tests.
+ */
+export async function inOrgReadOne<T>(database: Database, orgId: string, fn: (s: OrgTx) => Promise<T>): Promise<T> {
+  return database.db.transaction(
+    async (tx) => {
+      const s = await enterOrg(tx, orgId);
+      endWithNextStatement(tx);
+      return fn(s);
+    },
+    { accessMode: "read only" },
+  );
 }
 
 /**

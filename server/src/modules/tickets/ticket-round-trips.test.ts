@@ -1,10 +1,11 @@
-import { createTicketInput } from "@frontline/common";
+import { createTicketInput, listTicketsQuery } from "@frontline/common";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
 import { testApp, testDeps } from "../../../test/harness";
 import { countedDatabase } from "../../../test/round-trips";
 import { systemCtx } from "../../platform/context";
 import { createTicket } from "./index";
+import { getTicket, listTickets } from "./tickets.service";
 
 const url = process.env.DATABASE_URL;
 
@@ -73,5 +74,17 @@ describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
     expect(ticket.tags).toEqual(["refund"]);
     expect(ticket.slaDueAt).not.toBeNull();
     expect(n).toBe(4);
+  });
+
+  it("reads a page of tickets, and one ticket, in one round trip each, commit included", async () => {
+    const { ticket } = await open("Seen in the inbox");
+    const ctx = systemCtx({ ...(await testDeps()), database: counted.database }, org.orgId);
+    let before = counted.roundTrips();
+    const { page } = await listTickets(ctx, listTicketsQuery.parse({ status: "new", limit: 10 }));
+    expect(page.map((t) => t.id)).toContain(ticket.id);
+    expect(counted.roundTrips() - before).toBe(1);
+    before = counted.roundTrips();
+    expect((await getTicket(ctx, ticket.id)).subject).toBe("Seen in the inbox");
+    expect(counted.roundTrips() - before).toBe(1);
   });
 });

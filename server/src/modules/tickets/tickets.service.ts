@@ -5,7 +5,7 @@ import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { pageFrom } from "../../platform/paging";
-import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
+import { inOrg, inOrgReadOne, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
 import { detectLocale } from "./detect-language";
@@ -128,7 +128,7 @@ function ticketFilters(q: CountTicketsQuery): (SQL | undefined)[] {
 
 /** How many tickets match the filters (a view's count in the inbox). */
 export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<number> {
-  const [row] = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
+  const [row] = await inOrgReadOne(ctx.database, ctx.orgId, (s) =>
     s.tx
       .select({ n: sql<number>`count(*)::int` })
       .from(tickets)
@@ -141,7 +141,7 @@ export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<numb
 export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
   const { after, orderBy, keyOf } = ticketOrder(q.sort, q.cursor);
   const conds = [...ticketFilters(q), after];
-  const rows = await inOrgReadOnly(ctx.database, ctx.orgId, (s) =>
+  const rows = await inOrgReadOne(ctx.database, ctx.orgId, (s) =>
     selectTickets(s, and(...conds), orderBy, q.limit + 1),
   );
   return pageFrom(rows, q.limit, keyOf);
@@ -149,7 +149,7 @@ export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
 
 /** One ticket; 404 when unknown or foreign. */
 export async function getTicket(ctx: Ctx, id: string): Promise<TicketRow> {
-  const row = await inOrgReadOnly(ctx.database, ctx.orgId, (s) => findTicket(s, id));
+  const row = await inOrgReadOne(ctx.database, ctx.orgId, (s) => findTicket(s, id));
   if (!row) throw notFound("Ticket");
   return row;
 }
