@@ -8,10 +8,9 @@ import { cachedConfig, configChanged } from "../../platform/org-config";
 import { inLookup, inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { organizations } from "./orgs.tables";
+import { isValidSlug, slugify } from "./slug";
 
 type OrganizationRow = typeof organizations.$inferSelect;
-
-import { isValidSlug, slugify } from "./slug";
 
 export interface NewOrganization {
   name: string;
