@@ -2,7 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { type Ctx, systemCtx } from "../src/platform/context";
 import { type Database, openDatabase } from "../src/platform/db";
+import { makeOrg, type TestOrg } from "./factories";
+import { testApp, testDeps } from "./harness";
 
 /**
  * A database of its own on the PostgreSQL server at `url`, with one connection, that counts its round
@@ -20,4 +24,33 @@ export async function countedDatabase(url: string): Promise<{ database: Database
     });
   });
   return { database, roundTrips: () => count };
+}
+
+/**
+ * For a describe block on the PostgreSQL server at `url`: the test app, an organisation made through
+ * it, and a way to run work as that organisation on a counted database and learn its round trips.
+ */
+export function countingRoundTrips(url: string) {
+  let h: Awaited<ReturnType<typeof testApp>>;
+  let counted: Awaited<ReturnType<typeof countedDatabase>>;
+  let org: TestOrg;
+  beforeAll(async () => {
+    h = await testApp();
+    counted = await countedDatabase(url);
+    org = await makeOrg(h);
+  });
+  afterAll(async () => {
+    await counted?.database.close();
+  });
+  return {
+    harness: () => h,
+    org: () => org,
+    /** Runs `work` as the organisation's system on the counted database; its answer and round trips. */
+    async count<T>(work: (ctx: Ctx) => Promise<T>): Promise<{ value: T; roundTrips: number }> {
+      const ctx = systemCtx({ ...(await testDeps()), database: counted.database }, org.orgId);
+      const before = counted.roundTrips();
+      const value = await work(ctx);
+      return { value, roundTrips: counted.roundTrips() - before };
+    },
+  };
 }

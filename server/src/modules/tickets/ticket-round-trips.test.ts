@@ -1,27 +1,20 @@
 import { createTicketInput, listTicketsQuery } from "@frontline/common";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeOrg, type TestOrg, uniqueEmail } from "../../../test/factories";
-import { testApp, testDeps } from "../../../test/harness";
-import { countedDatabase } from "../../../test/round-trips";
-import { systemCtx } from "../../platform/context";
+import { beforeAll, describe, expect, it } from "vitest";
+import { uniqueEmail } from "../../../test/factories";
+import { countingRoundTrips } from "../../../test/round-trips";
 import { createTicket } from "./index";
 import { getTicket, listTickets } from "./tickets.service";
 
 const url = process.env.DATABASE_URL;
 
-// What a ticket's creation costs in waiting on the PostgreSQL server, in an organisation set up as a
-// real one is (business hours, an SLA policy, a custom field, a rule): every round trip is time the
-// request spends idle (decisions 031 and 034).
-describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
-  let h: Awaited<ReturnType<typeof testApp>>;
-  let counted: Awaited<ReturnType<typeof countedDatabase>>;
-  let org: TestOrg;
+// What a ticket's creation and reads cost in waiting on the PostgreSQL server, in an organisation set
+// up as a real one is (business hours, an SLA policy, a custom field, a rule): every round trip is
+// time the request spends idle (decisions 031, 034 and 035).
+describe.runIf(!!url)("tickets on a PostgreSQL server", () => {
+  const rt = countingRoundTrips(url as string);
 
   beforeAll(async () => {
-    h = await testApp();
-    counted = await countedDatabase(url as string);
-    org = await makeOrg(h);
-    const admin = org.as.admin;
+    const admin = rt.org().as.admin;
     const made = await Promise.all([
       admin.post("/api/v1/business-calendars", {
         name: "Office",
@@ -45,19 +38,10 @@ describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
     for (const res of made) expect(res.status, JSON.stringify(res.body)).toBe(201);
   });
 
-  afterAll(async () => {
-    await counted?.database.close();
-  });
-
   const open = async (subject: string) => {
-    const deps = await testDeps();
-    const ctx = systemCtx({ ...deps, database: counted.database }, org.orgId);
-    const before = counted.roundTrips();
-    const ticket = await createTicket(
-      ctx,
-      createTicketInput.parse({ subject, requester: { email: uniqueEmail("c") }, message: { body: "Hello" } }),
-    );
-    return { ticket, roundTrips: counted.roundTrips() - before };
+    const input = createTicketInput.parse({ subject, requester: { email: uniqueEmail("c") }, message: { body: "Hi" } });
+    const { value: ticket, roundTrips } = await rt.count((ctx) => createTicket(ctx, input));
+    return { ticket, roundTrips };
   };
 
   it("takes three round trips for a new customer: begin with the lookup, the ticket, commit with the rest", async () => {
@@ -78,13 +62,11 @@ describe.runIf(!!url)("creating a ticket on a PostgreSQL server", () => {
 
   it("reads a page of tickets, and one ticket, in one round trip each, commit included", async () => {
     const { ticket } = await open("Seen in the inbox");
-    const ctx = systemCtx({ ...(await testDeps()), database: counted.database }, org.orgId);
-    let before = counted.roundTrips();
-    const { page } = await listTickets(ctx, listTicketsQuery.parse({ status: "new", limit: 10 }));
-    expect(page.map((t) => t.id)).toContain(ticket.id);
-    expect(counted.roundTrips() - before).toBe(1);
-    before = counted.roundTrips();
-    expect((await getTicket(ctx, ticket.id)).subject).toBe("Seen in the inbox");
-    expect(counted.roundTrips() - before).toBe(1);
+    const list = await rt.count((ctx) => listTickets(ctx, listTicketsQuery.parse({ status: "new", limit: 10 })));
+    expect(list.value.page.map((t) => t.id)).toContain(ticket.id);
+    expect(list.roundTrips).toBe(1);
+    const one = await rt.count((ctx) => getTicket(ctx, ticket.id));
+    expect(one.value.subject).toBe("Seen in the inbox");
+    expect(one.roundTrips).toBe(1);
   });
 });
