@@ -44,6 +44,17 @@ export async function cachedConfig<T>(s: OrgTx, key: string, load: () => Promise
   return value;
 }
 
+/**
+ * The value `cachedConfig` keeps under `key` at this transaction's version, or undefined when it has
+ * none; never loads, so it sends no statement (for a transaction that may send no more).
+ */
+export async function knownConfig<T>(s: OrgTx, key: string): Promise<T | undefined> {
+  const version = await s.configVersion();
+  if (version === undefined || changedIn.has(s.tx)) return undefined;
+  const entry = byOrg.get(s.orgId);
+  return entry?.version === version ? (entry.values.get(key) as T | undefined) : undefined;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);

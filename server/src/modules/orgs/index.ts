@@ -2,6 +2,7 @@ export {
   createOrganization,
   currentOrganization,
   findOrganizations,
+  knownOrganization,
   type NewOrganization,
   organizationBySlug,
   organizationBySupportAddress,

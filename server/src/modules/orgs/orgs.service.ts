@@ -4,7 +4,7 @@ import { systemCtx } from "../../platform/context";
 import type { Database } from "../../platform/db";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { cachedConfig, configChanged } from "../../platform/org-config";
+import { cachedConfig, configChanged, knownConfig } from "../../platform/org-config";
 import { inLookup, inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { organizations } from "./orgs.tables";
@@ -45,16 +45,24 @@ export async function createOrganization(deps: Deps, input: NewOrganization, act
   return orgId;
 }
 
+/** Where the organisation's own row is kept among its cached configuration. */
+const CURRENT = "orgs:current";
+
 /**
  * The organisation of the current transaction. Read on every rule run and every mail, so it is kept
  * beside the configuration: a change to the row moves the configuration version on (migration 0036).
  * The row is frozen, shared by every caller.
  */
 export async function currentOrganization(s: OrgTx): Promise<Readonly<OrganizationRow> | undefined> {
-  return cachedConfig(s, "orgs:current", async () => {
+  return cachedConfig(s, CURRENT, async () => {
     const [row] = await s.tx.select().from(organizations).where(eq(organizations.orgId, s.orgId));
     return row;
   });
+}
+
+/** The organisation's row if this process holds it at the transaction's version; never reads. */
+export function knownOrganization(s: OrgTx): Promise<Readonly<OrganizationRow> | undefined> {
+  return knownConfig(s, CURRENT);
 }
 
 /** Organisations matching an id or an exact name (case-insensitive); for operators' commands. */
