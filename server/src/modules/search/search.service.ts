@@ -1,6 +1,6 @@
 import type { SearchQuery, SearchResult } from "@frontline/common";
 import type { Ctx } from "../../platform/context";
-import { inOrgReadOnly } from "../../platform/tenancy";
+import { inOrgReadOne, inOrgReadOnly } from "../../platform/tenancy";
 import { searchCustomers } from "../customers";
 import { MARK_END, MARK_START, searchMessages, searchTickets } from "../tickets";
 
@@ -33,7 +33,9 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResult
   const ticketFilters = Boolean(
     query.status || query.priority || query.channel || query.assigneeId || query.teamId || query.tag,
   );
-  return inOrgReadOnly(ctx.database, ctx.orgId, async (s) => {
+  // Tickets alone, or customers alone, are one statement: its commit can travel with it.
+  const oneRead = wants.size === 1 && !wants.has("message");
+  return (oneRead ? inOrgReadOne : inOrgReadOnly)(ctx.database, ctx.orgId, async (s) => {
     const out: SearchResult[] = [];
     const tickets = wants.has("ticket") || wants.has("message") ? await searchTickets(s, query) : [];
     if (wants.has("ticket")) {
