@@ -1,4 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { builtOnce } from "../../platform/built-once";
+import type { Tx } from "../../platform/db";
 import type { OrgTx } from "../../platform/tenancy";
 import { teamMembers, teams, users } from "./staff.tables";
 
@@ -36,9 +38,18 @@ export function selectUsers(s: OrgTx, where: SQL | undefined, orderBy: SQL[], li
 
 /** One user with team ids, or undefined. */
 export async function findUser(s: OrgTx, id: string) {
-  const [row] = await selectUsers(s, eq(users.id, id), [], 1);
+  const [row] = await userById(s.tx, { org: s.orgId, id });
   return row;
 }
+
+// Asked on every page load (`GET /me`): assembled once per connection.
+const userById = builtOnce((tx: Tx) =>
+  tx
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.orgId, sql.placeholder("org")), eq(users.id, sql.placeholder("id"))))
+    .limit(1),
+);
 
 /** Teams of the organisation matching `where`, with member ids. */
 export function selectTeams(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {

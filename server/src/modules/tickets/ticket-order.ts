@@ -22,20 +22,29 @@ const ORDERS = {
 // A cursor at a ticket without a due time carries this instead of a date.
 const NO_TIME = "";
 
-/** A list order as SQL: the condition for rows after `cursor`, the ORDER BY, and the cursor of a row. */
+/**
+ * A list order as SQL: the condition for rows after `cursor`, the ORDER BY, and the cursor of a row.
+ * The cursor's values are placeholders (`values`), so the statement's text depends only on `shape`.
+ */
 export function ticketOrder(sort: TicketSort, cursor: string | undefined) {
   const order = ORDERS[sort];
   let after: SQL | undefined;
+  const values: Record<string, unknown> = {};
+  let shape: string = sort;
   if (cursor) {
     const [at, id] = decodeCursor(cursor, 2);
-    const when = at === NO_TIME && sort === "sla_due_asc" ? sql`'infinity'::timestamptz` : sql`${cursorTime(at!)}`;
+    const endless = at === NO_TIME && sort === "sla_due_asc";
+    const when = endless ? sql`'infinity'::timestamptz` : sql`${sql.placeholder("cursorAt")}::timestamptz`;
+    if (!endless) values.cursorAt = cursorTime(at!);
+    values.cursorId = id;
+    shape += endless ? ":after-endless" : ":after";
     after =
       order.dir === "desc"
-        ? sql`(${order.key}, ${tickets.id}) < (${when}, ${id}::uuid)`
-        : sql`(${order.key}, ${tickets.id}) > (${when}, ${id}::uuid)`;
+        ? sql`(${order.key}, ${tickets.id}) < (${when}, ${sql.placeholder("cursorId")}::uuid)`
+        : sql`(${order.key}, ${tickets.id}) > (${when}, ${sql.placeholder("cursorId")}::uuid)`;
   }
   const orderBy =
     order.dir === "desc" ? [sql`${order.key} DESC`, sql`${tickets.id} DESC`] : [order.key, sql`${tickets.id}`];
   const keyOf = (r: TicketRow) => [order.time(r)?.toISOString() ?? NO_TIME, r.id];
-  return { after, orderBy, keyOf };
+  return { after, orderBy, keyOf, values, shape };
 }

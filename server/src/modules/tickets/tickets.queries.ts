@@ -1,4 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
+import { builtOnce } from "../../platform/built-once";
+import type { Tx } from "../../platform/db";
 import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
@@ -13,14 +15,18 @@ export type TicketRow = typeof tickets.$inferSelect;
 export async function findTicket(s: OrgTx, id: string, forUpdate = false): Promise<TicketRow | undefined> {
   const hit = readIn.get(s.tx)?.get(id);
   if (hit && (hit.locked || !forUpdate)) return { ...hit.row };
-  const q = s.tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, id)));
-  const [row] = forUpdate ? await q.for("update") : await q;
+  const [row] = await (forUpdate ? ticketByIdLocked : ticketById)(s.tx, { org: s.orgId, id });
   if (row) rememberTicket(s, row, forUpdate);
   return row ? { ...row } : row;
 }
+
+const byId = (tx: Tx) =>
+  tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.orgId, sql.placeholder("org")), eq(tickets.id, sql.placeholder("id"))));
+const ticketById = builtOnce(byId);
+const ticketByIdLocked = builtOnce((tx) => byId(tx).for("update"));
 
 // The tickets this transaction has read, by id: the modules reacting to one change ask for the same
 // ticket several times. Every write to `tickets` (all of them are in this module) forgets the row or
@@ -57,16 +63,6 @@ export async function ticketsByIds(s: OrgTx, ids: readonly string[]): Promise<Ma
     .from(tickets)
     .where(and(eq(tickets.orgId, s.orgId), inArray(tickets.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** Tickets matching `where`, in the given order. */
-export function selectTickets(s: OrgTx, where: SQL | undefined, orderBy: SQL[], limit: number) {
-  return s.tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.orgId, s.orgId), where))
-    .orderBy(...orderBy)
-    .limit(limit);
 }
 
 /**

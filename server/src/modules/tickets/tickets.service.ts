@@ -1,10 +1,8 @@
 import type { CountTicketsQuery, CreateTicketInput, ListTicketsQuery, UpdateTicketInput } from "@frontline/common";
-import { and, arrayContains, eq, gt, gte, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
-import { pageFrom } from "../../platform/paging";
 import { inOrg, inOrgReadOne, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { findOrCreateCustomerByEmail } from "../customers";
@@ -12,10 +10,9 @@ import { detectLocale } from "./detect-language";
 import { insertMessage, type NewMessage } from "./messages.service";
 import { applyChanges, assertAssignable, checkTicketFields } from "./ticket-changes";
 import { TICKET_CREATED, type TicketCreated } from "./ticket-events";
-import { ticketOrder } from "./ticket-order";
+import { countMatching, pageOfTickets } from "./ticket-list";
 import { applyTags } from "./ticket-rules";
-import { findTicket, insertNumberedTicket, rememberTicket, selectTickets, type TicketRow } from "./tickets.queries";
-import { tickets } from "./tickets.tables";
+import { findTicket, insertNumberedTicket, rememberTicket, type TicketRow } from "./tickets.queries";
 
 /** What opening a ticket needs once its requester is known. */
 export interface OpenTicket {
@@ -107,44 +104,14 @@ export async function createTicket(ctx: Ctx, input: CreateTicketInput): Promise<
   });
 }
 
-/** The WHERE conditions of the list filters, shared by the list and the count. */
-function ticketFilters(q: CountTicketsQuery): (SQL | undefined)[] {
-  const conds: (SQL | undefined)[] = [];
-  if (q.status) conds.push(inArray(tickets.status, q.status));
-  if (q.priority) conds.push(inArray(tickets.priority, q.priority));
-  if (q.channel) conds.push(inArray(tickets.channel, q.channel));
-  if (q.assigneeId)
-    conds.push(q.assigneeId === "none" ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, q.assigneeId));
-  if (q.teamId) conds.push(q.teamId === "none" ? isNull(tickets.teamId) : eq(tickets.teamId, q.teamId));
-  if (q.requesterId) conds.push(eq(tickets.requesterId, q.requesterId));
-  if (q.tag) conds.push(arrayContains(tickets.tags, [q.tag]));
-  if (q.escalated) conds.push(q.escalated === "true" ? gt(tickets.escalationLevel, 0) : eq(tickets.escalationLevel, 0));
-  if (q.createdFrom) conds.push(gte(tickets.createdAt, new Date(q.createdFrom)));
-  if (q.createdTo) conds.push(lt(tickets.createdAt, new Date(q.createdTo)));
-  if (q.updatedFrom) conds.push(gte(tickets.updatedAt, new Date(q.updatedFrom)));
-  if (q.updatedTo) conds.push(lt(tickets.updatedAt, new Date(q.updatedTo)));
-  return conds;
-}
-
 /** How many tickets match the filters (a view's count in the inbox). */
 export async function countTickets(ctx: Ctx, q: CountTicketsQuery): Promise<number> {
-  const [row] = await inOrgReadOne(ctx.database, ctx.orgId, (s) =>
-    s.tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(tickets)
-      .where(and(eq(tickets.orgId, s.orgId), ...ticketFilters(q))),
-  );
-  return Number(row?.n ?? 0);
+  return inOrgReadOne(ctx.database, ctx.orgId, (s) => countMatching(s, q));
 }
 
 /** Lists tickets with filters, newest activity first by default, in keyset pages. */
 export async function listTickets(ctx: Ctx, q: ListTicketsQuery) {
-  const { after, orderBy, keyOf } = ticketOrder(q.sort, q.cursor);
-  const conds = [...ticketFilters(q), after];
-  const rows = await inOrgReadOne(ctx.database, ctx.orgId, (s) =>
-    selectTickets(s, and(...conds), orderBy, q.limit + 1),
-  );
-  return pageFrom(rows, q.limit, keyOf);
+  return inOrgReadOne(ctx.database, ctx.orgId, (s) => pageOfTickets(s, q));
 }
 
 /** One ticket; 404 when unknown or foreign. */
