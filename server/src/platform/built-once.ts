@@ -1,4 +1,5 @@
 import type { Tx } from "./db";
+import { connectionOf } from "./pipelined-client";
 
 interface Prepared<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
@@ -21,15 +22,15 @@ const UNNAMED = undefined as unknown as string;
  * value that varies as `sql.placeholder(name)`; what it builds must not vary.
  *
  * A prepared statement is bound to the connection it was made on, so one is kept per connection
- * (drizzle's transaction session holds it); a pooled connection is the same object every time it is
- * taken. On PGlite each transaction is its own client, so there it is assembled per transaction.
+ * (`connectionOf`). On PGlite each transaction is its own client, so there it is assembled per
+ * transaction.
  */
 export function builtOnce<R>(
   build: (tx: Tx) => Preparable<R>,
 ): (tx: Tx, values: Record<string, unknown>) => Promise<R> {
   const byConnection = new WeakMap<object, Prepared<R>>();
   return (tx, values) => {
-    const connection = (tx as unknown as { session?: { client?: object } }).session?.client;
+    const connection = connectionOf(tx);
     let prepared = connection ? byConnection.get(connection) : undefined;
     if (!prepared) {
       prepared = build(tx).prepare(UNNAMED);

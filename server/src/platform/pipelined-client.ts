@@ -109,8 +109,12 @@ export type LaterAnswer = () => Promise<pg.QueryResult>;
 const holders = new WeakMap<object, (text: string) => LaterAnswer | null>();
 const enders = new WeakMap<object, () => boolean>();
 
-/** The transaction's connection: drizzle keeps it on the transaction's session. */
-const clientOf = (tx: unknown) => (tx as { session?: { client?: object } }).session?.client;
+/**
+ * The transaction's connection: drizzle keeps it on the transaction's session (a pooled connection
+ * is the same object each time it is taken; on PGlite, each transaction's own client).
+ */
+export const connectionOf = (tx: unknown): object | undefined =>
+  (tx as { session?: { client?: object } }).session?.client;
 
 /**
  * Says the read-only transaction's next statement is its last, so its commit may travel with it;
@@ -118,7 +122,7 @@ const clientOf = (tx: unknown) => (tx as { session?: { client?: object } }).sess
  * transaction ends as usual.
  */
 export function endWithNextStatement(tx: unknown): boolean {
-  const client = clientOf(tx);
+  const client = connectionOf(tx);
   return client ? (enders.get(client)?.() ?? false) : false;
 }
 
@@ -130,7 +134,7 @@ export function endWithNextStatement(tx: unknown): boolean {
  * any next statement sends what is held at once, so waiting never blocks the transaction.
  */
 export function holdAnswer(tx: unknown, text: string): LaterAnswer | null {
-  const client = clientOf(tx);
+  const client = connectionOf(tx);
   return client ? (holders.get(client)?.(text) ?? null) : null;
 }
 
