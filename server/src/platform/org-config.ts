@@ -2,10 +2,11 @@ import type { Tx } from "./db";
 import type { OrgTx } from "./tenancy";
 
 // An organisation's configuration that every ticket change reads (its rules, SLA policies, custom
-// fields, escalation phrases, calendars, its own row) kept in this process's memory. It is trusted only at the version the
-// transaction read when it entered the organisation: triggers move the version on in every
-// transaction that changes any of it, so a transaction that can see a change never gets the copy
-// from before it, on whichever node the change was made. Values are frozen: callers share them.
+// fields, escalation phrases, calendars, its own row) kept in this process's memory. It is trusted
+// only at the version the transaction read when it entered the organisation: triggers move the
+// version on in every transaction that changes any of it, so a transaction that can see a change
+// never gets the copy from before it, on whichever node the change was made. Values are frozen:
+// callers share them.
 
 const MAX_ORGANIZATIONS = 10_000;
 
