@@ -1,5 +1,7 @@
+import { is, Param, Placeholder, type Query, SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Tx } from "./db";
-import { connectionOf } from "./pipelined-client";
+import { connectionOf, deferredText } from "./pipelined-client";
 
 interface Prepared<R> {
   execute(values?: Record<string, unknown>): Promise<R>;
@@ -62,4 +64,58 @@ export function builtOnceByShape<R>(): (
     }
     return run(tx, values);
   };
+}
+
+const dialect = new PgDialect();
+
+/** What a write is assembled from: a query builder, or SQL written out with `sql`. */
+type Assembled = SQL | { toSQL(): Query };
+
+/**
+ * A write nobody reads the answer of (see `deferred`), assembled once for the whole process: its text
+ * and the order of its placeholders are kept, and each run only fills in the values, through the
+ * columns' own conversions. On a server it then travels with the transaction's next statement.
+ * The same rules as `builtOnce`: every value that varies is a `sql.placeholder(name)`, and an insert
+ * names the same columns on every run (a column left out is written as `default`). `V` says what
+ * values a run gives, so its callers are checked.
+ */
+export function deferredOnce<V extends Record<string, unknown>>(
+  build: (tx: Tx) => Assembled,
+): (tx: Tx, values: V) => Promise<void> {
+  let query: Query | undefined;
+  return async (tx, values) => {
+    query ??= markDeferred(build(tx));
+    const filled = { sql: query.sql, params: fill(query.params, values) };
+    await tx._.session.prepareQuery(filled, undefined, UNNAMED, false).execute();
+  };
+}
+
+function markDeferred(assembled: Assembled): Query {
+  const { sql: text, params } = is(assembled, SQL) ? dialect.sqlToQuery(assembled) : assembled.toSQL();
+  return { sql: deferredText(text), params };
+}
+
+/**
+ * The statement's parameters with the run's values in place of its placeholders. A column's value
+ * goes through the column's conversion, as Drizzle's own filling does, except that null stays null:
+ * Drizzle's would hand null to the conversion (a date's fails, a JSON column's writes JSON `null`).
+ */
+function fill(params: readonly unknown[], values: Record<string, unknown>): unknown[] {
+  const given = (name: string) => {
+    if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
+    return values[name] ?? null;
+  };
+  return params.map((p) => {
+    if (is(p, Placeholder)) return given(p.name);
+    if (is(p, Param) && is(p.value, Placeholder)) {
+      const v = given(p.value.name);
+      return v === null ? null : p.encoder.mapToDriverValue(v);
+    }
+    return p;
+  });
+}
+
+/** A placeholder for each name, as the values of an insert assembled once: `.values(placeholders("orgId", "id"))`. */
+export function placeholders<K extends string>(...names: K[]): Record<K, Placeholder> {
+  return Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as unknown as Record<K, Placeholder>;
 }

@@ -1,9 +1,9 @@
 import os from "node:os";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { deferredOnce, placeholders } from "./built-once";
 import { type Ctx, type Deps, systemCtx } from "./context";
 import { newId } from "./ids";
 import { jobs } from "./jobs.tables";
-import { deferred } from "./pipelined-client";
 import { inOrg, type OrgTx } from "./tenancy";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -21,7 +21,8 @@ export async function enqueueJob(
   opts: { runAt?: Date; maxAttempts?: number } = {},
 ): Promise<string> {
   const id = newId();
-  const insert = s.tx.insert(jobs).values({
+  // Nobody reads its answer (the id is made here): it travels with the next statement (decision 031).
+  await insertJob(s.tx, {
     orgId: s.orgId,
     id,
     queue,
@@ -29,10 +30,12 @@ export async function enqueueJob(
     runAt: opts.runAt ?? new Date(),
     maxAttempts: opts.maxAttempts ?? 10,
   });
-  // Nobody reads its answer (the id is made here): it travels with the next statement (decision 031).
-  await s.tx.execute(deferred(insert.getSQL()));
   return id;
 }
+
+const insertJob = deferredOnce<
+  Pick<typeof jobs.$inferSelect, "orgId" | "id" | "queue" | "payload" | "runAt" | "maxAttempts">
+>((tx) => tx.insert(jobs).values(placeholders("orgId", "id", "queue", "payload", "runAt", "maxAttempts")));
 
 /**
  * Adds a job unless the same one (queue and payload) is already waiting to run: recurring work that

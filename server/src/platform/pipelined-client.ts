@@ -40,6 +40,9 @@ export function deferred(query: SQL): SQL {
   return sql`${sql.raw(MARK)}${query}`;
 }
 
+/** The same mark on a statement's text, for statements assembled once (built-once.ts). */
+export const deferredText = (text: string): string => MARK + text;
+
 type QueryConfig = { text: string; values?: unknown[]; name?: string; rowMode?: string; types?: unknown };
 
 const EMPTY = (command: string) =>

@@ -1,10 +1,10 @@
 import type { listAuditEventsQuery } from "@frontline/common";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { z } from "zod";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import type { Ctx } from "../../platform/context";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
-import { deferred } from "../../platform/pipelined-client";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { auditEvents } from "./audit.tables";
 
@@ -20,7 +20,7 @@ export interface AuditEntry {
 /** Records one audit event in the caller's transaction, so it commits or rolls back with the change. */
 export async function recordAudit(s: OrgTx, ctx: Pick<Ctx, "actor" | "requestId" | "ip">, entry: AuditEntry) {
   // Nobody reads its answer: on a server it travels with the transaction's next statement, usually commit.
-  const insert = s.tx.insert(auditEvents).values({
+  await insertAuditEvent(s.tx, {
     orgId: s.orgId,
     id: newId(),
     action: entry.action,
@@ -33,8 +33,27 @@ export async function recordAudit(s: OrgTx, ctx: Pick<Ctx, "actor" | "requestId"
     requestId: ctx.requestId,
     ip: ctx.ip,
   });
-  await s.tx.execute(deferred(insert.getSQL()));
 }
+
+const insertAuditEvent = deferredOnce<Omit<AuditRow, "createdAt">>((tx) =>
+  tx
+    .insert(auditEvents)
+    .values(
+      placeholders(
+        "orgId",
+        "id",
+        "action",
+        "actorType",
+        "actorId",
+        "actorName",
+        "entityType",
+        "entityId",
+        "changes",
+        "requestId",
+        "ip",
+      ),
+    ),
+);
 
 /** Field-by-field difference of two snapshots, as `{ field: [before, after] }`. */
 export function diff(

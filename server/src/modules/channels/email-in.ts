@@ -1,8 +1,8 @@
 import { statusOnCustomerMessage } from "@frontline/common";
 import { and, eq, inArray } from "drizzle-orm";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import type { Ctx } from "../../platform/context";
 import { newId, sha256 } from "../../platform/ids";
-import { deferred } from "../../platform/pipelined-client";
 import { inOrg, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type CustomerRow, findOrCreateCustomerByEmail } from "../customers";
@@ -70,7 +70,7 @@ export async function ingestMail(
     // The mail's own record and its thread id: nobody reads their answers here, so they travel with
     // the commit (decision 031). Should a copy delivered at the same moment win the dedup key, the
     // commit fails and the sender is told to try again, as before.
-    const record = s.tx.insert(inboundMails).values({
+    await recordMail(s.tx, {
       orgId: s.orgId,
       id: inboundId,
       dedupKey,
@@ -86,17 +86,46 @@ export async function ingestMail(
       raw,
       source,
     });
-    await s.tx.execute(deferred(record.getSQL()));
     if (decided.messageId && decided.ticketId) {
-      const thread = s.tx
-        .insert(mailThreadIds)
-        .values({ orgId: s.orgId, mailId: mail.messageId, ticketId: decided.ticketId, messageId: decided.messageId })
-        .onConflictDoNothing();
-      await s.tx.execute(deferred(thread.getSQL()));
+      await recordThread(s.tx, {
+        orgId: s.orgId,
+        mailId: mail.messageId,
+        ticketId: decided.ticketId,
+        messageId: decided.messageId,
+      });
     }
     return { inboundId, ...decided, duplicate: false };
   });
 }
+
+const recordMail = deferredOnce<Omit<typeof inboundMails.$inferSelect, "receivedAt">>((tx) =>
+  tx
+    .insert(inboundMails)
+    .values(
+      placeholders(
+        "orgId",
+        "id",
+        "dedupKey",
+        "mailMessageId",
+        "fromAddress",
+        "subject",
+        "outcome",
+        "reason",
+        "ticketId",
+        "messageId",
+        "problems",
+        "size",
+        "raw",
+        "source",
+      ),
+    ),
+);
+const recordThread = deferredOnce<Omit<typeof mailThreadIds.$inferSelect, "createdAt">>((tx) =>
+  tx
+    .insert(mailThreadIds)
+    .values(placeholders("orgId", "mailId", "ticketId", "messageId"))
+    .onConflictDoNothing(),
+);
 
 interface Decision {
   outcome: InboundOutcome;

@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { builtOnce, deferredOnce } from "../../platform/built-once";
 import type { Tx } from "../../platform/db";
-import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { customerIdentities, customers } from "./customers.tables";
 
@@ -78,27 +78,33 @@ export function writing(s: OrgTx): Tx {
 
 /** The customer an identity belongs to, if any. */
 export async function customerIdByIdentity(s: OrgTx, channel: IdentityRow["channel"], value: string) {
-  const [row] = await s.tx
+  const [row] = await identityOwner(s.tx, { org: s.orgId, channel, value });
+  return row?.customerId;
+}
+
+const identityOwner = builtOnce((tx) =>
+  tx
     .select({ customerId: customerIdentities.customerId })
     .from(customerIdentities)
     .where(
       and(
-        eq(customerIdentities.orgId, s.orgId),
-        eq(customerIdentities.channel, channel),
-        eq(customerIdentities.value, value),
+        eq(customerIdentities.orgId, sql.placeholder("org")),
+        eq(customerIdentities.channel, sql.placeholder("channel")),
+        eq(customerIdentities.value, sql.placeholder("value")),
       ),
-    );
-  return row?.customerId;
-}
+    ),
+);
 
 /** Serialises find-or-create of one identity: two mails from a new address at once make one customer. */
 export async function lockIdentity(s: OrgTx, channel: string, value: string): Promise<void> {
   // It travels with the lookup that follows (decision 031); that statement still reads after the lock,
   // with a snapshot of its own.
-  await s.tx.execute(
-    deferred(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${s.orgId}:${channel}:${value}`}, 0))`),
-  );
+  await advisoryLock(s.tx, { key: `${s.orgId}:${channel}:${value}` });
 }
+
+const advisoryLock = deferredOnce<{ key: string }>(
+  () => sql`SELECT pg_advisory_xact_lock(hashtextextended(${sql.placeholder("key")}, 0))`,
+);
 
 /** Normalises a phone number to its digits with an optional leading +, for matching. */
 export const normalisePhone = (phone: string): string => phone.replace(/(?!^\+)[^0-9]/g, "");

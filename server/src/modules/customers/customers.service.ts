@@ -6,12 +6,12 @@ import {
 } from "@frontline/common";
 import { and, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { newId } from "../../platform/ids";
 import { decodeCursor, pageFrom } from "../../platform/paging";
-import { deferred } from "../../platform/pipelined-client";
 import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { diff, recordAudit } from "../audit";
 import { fieldDefinitions } from "../custom-fields";
@@ -172,22 +172,41 @@ export async function findOrCreateCustomerByEmail(s: OrgTx, email: string, name?
   };
   // Every column is given, so the row is known without asking for it back, and the advisory lock
   // above makes the address this caller's alone: nothing reads either insert's answer (decision 031).
-  await s.tx.execute(deferred(writing(s).insert(customers).values(row).getSQL()));
+  await insertCustomerRow(writing(s), row);
   const identity = { id: newId(), channel: "email" as const, value: address };
-  await s.tx.execute(
-    deferred(
-      writing(s)
-        .insert(customerIdentities)
-        .values({ orgId: s.orgId, customerId: id, ...identity })
-        .getSQL(),
-    ),
-  );
+  await insertIdentityRow(s.tx, { orgId: s.orgId, customerId: id, ...identity });
   // The row as written, with its one identity: reading it back would ask the database what it just said.
   const { orgId: _org, ...fields } = row;
   const created = { ...fields, identities: [identity] };
   rememberCustomer(s, created);
   return created;
 }
+
+const insertCustomerRow = deferredOnce<typeof customers.$inferSelect>((tx) =>
+  tx
+    .insert(customers)
+    .values(
+      placeholders(
+        "orgId",
+        "id",
+        "name",
+        "email",
+        "phone",
+        "locale",
+        "timeZone",
+        "companyId",
+        "vip",
+        "notes",
+        "customFields",
+        "mergedIntoId",
+        "createdAt",
+        "updatedAt",
+      ),
+    ),
+);
+const insertIdentityRow = deferredOnce<
+  Pick<typeof customerIdentities.$inferSelect, "orgId" | "id" | "customerId" | "channel" | "value">
+>((tx) => tx.insert(customerIdentities).values(placeholders("orgId", "id", "customerId", "channel", "value")));
 
 /** The customer calling from `phone` (digits compared), created on first contact, inside the caller's transaction. */
 export async function findOrCreateCustomerByPhone(

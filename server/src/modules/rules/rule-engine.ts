@@ -6,9 +6,9 @@ import {
   recentTicketWindows,
 } from "@frontline/common";
 import { and, arrayContains, asc, eq } from "drizzle-orm";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import { newId } from "../../platform/ids";
 import { cachedConfig } from "../../platform/org-config";
-import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { findTicket } from "../tickets";
 import { applyRuleAction } from "./rule-actions";
@@ -44,11 +44,14 @@ function activeTriggers(s: OrgTx, event: RuleEvent): Promise<readonly RuleRow[]>
 
 /** Carries out a rule's actions on a ticket and logs the firing. */
 async function fire(s: OrgTx, rule: RuleRow, ticketId: string, event: string): Promise<void> {
-  const logged = s.tx.insert(ruleFirings).values({ orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event });
   // A log line nobody reads back here: it travels with the next statement (decision 031).
-  await s.tx.execute(deferred(logged.getSQL()));
+  await logFiring(s.tx, { orgId: s.orgId, id: newId(), ruleId: rule.id, ticketId, event });
   for (const action of rule.actions as RuleAction[]) await applyRuleAction(s, rule, ticketId, action);
 }
+
+const logFiring = deferredOnce<Pick<typeof ruleFirings.$inferSelect, "orgId" | "id" | "ruleId" | "ticketId" | "event">>(
+  (tx) => tx.insert(ruleFirings).values(placeholders("orgId", "id", "ruleId", "ticketId", "event")),
+);
 
 /**
  * Runs the triggers of an event on a ticket, inside the transaction that caused it. A trigger acts

@@ -1,8 +1,8 @@
 import type { SlaConditions, SlaTargetName } from "@frontline/common";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import { enqueueJob } from "../../platform/jobs";
 import { cachedConfig } from "../../platform/org-config";
-import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { calendarForTicket, calendarSpec } from "../calendars";
 import { findCustomer } from "../customers";
@@ -111,23 +111,30 @@ async function scheduleChecks(s: OrgTx, row: TargetRow, warnBeforeMinutes: numbe
   await enqueueJob(s, CHECK_SLA, payload, { runAt: row.dueAt });
 }
 
+// Every column, written as one statement assembled once: a target is always written whole.
+const TARGET_COLUMNS = Object.keys(getTableColumns(ticketSlaTargets)) as (keyof TargetRow)[];
+const insertTarget = deferredOnce<TargetRow>((tx) =>
+  tx.insert(ticketSlaTargets).values(placeholders(...TARGET_COLUMNS)),
+);
+const updateTarget = deferredOnce<TargetRow>((tx) =>
+  tx
+    .update(ticketSlaTargets)
+    // Drizzle takes placeholders in `set` (each through its column's conversion); its types do not say so.
+    .set(placeholders(...TARGET_COLUMNS) as unknown as Partial<TargetRow>)
+    .where(
+      and(
+        eq(ticketSlaTargets.orgId, sql.placeholder("orgId")),
+        eq(ticketSlaTargets.ticketId, sql.placeholder("ticketId")),
+        eq(ticketSlaTargets.target, sql.placeholder("target")),
+      ),
+    ),
+);
+
 /** Writes a target (new or changed) and schedules its checks when its due time moved. */
 export async function saveTarget(s: OrgTx, row: TargetRow, before: TargetRow | undefined, warn: number): Promise<void> {
   const values = { ...row, updatedAt: new Date() };
-  const write = before
-    ? s.tx
-        .update(ticketSlaTargets)
-        .set(values)
-        .where(
-          and(
-            eq(ticketSlaTargets.orgId, s.orgId),
-            eq(ticketSlaTargets.ticketId, row.ticketId),
-            eq(ticketSlaTargets.target, row.target),
-          ),
-        )
-    : s.tx.insert(ticketSlaTargets).values(values);
   // Nobody reads its answer: it travels with the next statement (decision 031).
-  await s.tx.execute(deferred(write.getSQL()));
+  await (before ? updateTarget : insertTarget)(s.tx, values);
   knownIn
     .get(s.tx)
     ?.get(row.ticketId)

@@ -1,11 +1,11 @@
 import { type CreateMessageInput, statusOnAgentReply } from "@frontline/common";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { deferredOnce, placeholders } from "../../platform/built-once";
 import type { Ctx } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { domainEvents } from "../../platform/events";
 import { htmlToText, sanitizeHtml } from "../../platform/html";
 import { newId } from "../../platform/ids";
-import { deferred } from "../../platform/pipelined-client";
 import { inOrg, inOrgReadOnly, type OrgTx } from "../../platform/tenancy";
 import { recordAudit } from "../audit";
 import { type AttachmentRow, attachmentsOf, linkUploads } from "./attachments.service";
@@ -47,6 +47,29 @@ export interface NewMessage {
   opensTicket?: boolean;
 }
 
+// Nobody reads the insert's answer: on a server it travels with the next statement (decision 031).
+const insertMessageRow = deferredOnce<typeof messages.$inferSelect>((tx) =>
+  tx
+    .insert(messages)
+    .values(
+      placeholders(
+        "orgId",
+        "id",
+        "ticketId",
+        "kind",
+        "channel",
+        "authorType",
+        "authorUserId",
+        "authorCustomerId",
+        "bodyText",
+        "bodyHtml",
+        "meta",
+        "mentionIds",
+        "createdAt",
+      ),
+    ),
+);
+
 /** A message's plain text: as written, or derived from its sanitised HTML. */
 function plainText(body: string, safeHtml: string | null): string {
   return body || (safeHtml ? htmlToText(safeHtml) : "");
@@ -62,7 +85,7 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
   const bodyHtml = m.html ? sanitizeHtml(m.html) : null;
   const bodyText = plainText(m.body, bodyHtml);
   // Nobody reads the insert's answer: on a server it travels with the next statement (decision 031).
-  const insert = s.tx.insert(messages).values({
+  await insertMessageRow(s.tx, {
     orgId: s.orgId,
     id,
     ticketId: m.ticketId,
@@ -77,7 +100,6 @@ export async function insertMessage(s: OrgTx, m: NewMessage): Promise<string> {
     mentionIds: m.mentionIds ?? [],
     createdAt: at,
   });
-  await s.tx.execute(deferred(insert.getSQL()));
   if (!m.opensTicket) {
     const [touched] = await s.tx
       .update(tickets)

@@ -1,7 +1,7 @@
 import type { SearchQuery } from "@frontline/common";
 import { type SQL, sql } from "drizzle-orm";
+import { deferredOnce } from "../../platform/built-once";
 import { rowsOf } from "../../platform/db";
-import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 
 /** PostgreSQL text-search configuration for each interface language; anything else is indexed as is. */
@@ -23,8 +23,11 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxFragments=2, M
 /** Rebuilds a ticket's search document from its subject and messages, in its language and word for word. */
 export async function refreshTicketSearch(s: OrgTx, ticketId: string): Promise<void> {
   // Nobody reads its answer: on a server it travels with the next statement (decision 031).
-  await s.tx.execute(
-    deferred(sql`
+  await searchDocument(s.tx, { org: s.orgId, ticket: ticketId });
+}
+
+const searchDocument = deferredOnce<{ org: string; ticket: string }>(
+  () => sql`
     INSERT INTO ticket_search (org_id, ticket_id, tsv, updated_at)
     SELECT t.org_id, t.id,
       setweight(to_tsvector(${CONFIG_OF}, t.subject), 'A') || setweight(to_tsvector('simple', t.subject), 'A')
@@ -34,10 +37,9 @@ export async function refreshTicketSearch(s: OrgTx, ticketId: string): Promise<v
     FROM tickets t
     LEFT JOIN LATERAL (SELECT string_agg(body_text, ' ' ORDER BY created_at) AS body FROM messages
       WHERE messages.org_id = t.org_id AND messages.ticket_id = t.id) m ON true
-    WHERE t.org_id = ${s.orgId} AND t.id = ${ticketId}
-    ON CONFLICT (org_id, ticket_id) DO UPDATE SET tsv = excluded.tsv, updated_at = excluded.updated_at`),
-  );
-}
+    WHERE t.org_id = ${sql.placeholder("org")} AND t.id = ${sql.placeholder("ticket")}
+    ON CONFLICT (org_id, ticket_id) DO UPDATE SET tsv = excluded.tsv, updated_at = excluded.updated_at`,
+);
 
 export interface TicketHit {
   id: string;

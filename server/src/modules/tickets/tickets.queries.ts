@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import { builtOnce } from "../../platform/built-once";
+import { builtOnce, deferredOnce, placeholders } from "../../platform/built-once";
 import type { Tx } from "../../platform/db";
-import { deferred } from "../../platform/pipelined-client";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
 
@@ -65,22 +64,46 @@ export async function ticketsByIds(s: OrgTx, ids: readonly string[]): Promise<Ma
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+// What a new ticket is given; the other columns start at their defaults.
+const NEW_TICKET = [
+  "orgId",
+  "id",
+  "subject",
+  "status",
+  "priority",
+  "channel",
+  "requesterId",
+  "assigneeId",
+  "teamId",
+  "tags",
+  "customFields",
+  "language",
+  "createdAt",
+  "updatedAt",
+  "lastMessageAt",
+] as const;
+export type NewTicket = Pick<TicketRow, (typeof NEW_TICKET)[number]>;
+
 /**
  * Inserts a new ticket with the organisation's next number, taken in the same statement (the
  * counter's row lock orders concurrent creations; one round trip instead of two).
  */
-export async function insertNumberedTicket(s: OrgTx, values: Omit<typeof tickets.$inferInsert, "number">) {
-  const taken = s.tx.$with("taken", { next: ticketCounters.next }).as(
-    sql`INSERT INTO ${ticketCounters} (org_id, next) VALUES (${s.orgId}, 2)
-      ON CONFLICT (org_id) DO UPDATE SET next = ${ticketCounters}.next + 1 RETURNING next`,
-  );
-  const [row] = await s.tx
-    .with(taken)
-    .insert(tickets)
-    .values({ ...values, number: sql`(SELECT next - 1 FROM ${taken})` })
-    .returning();
+export async function insertNumberedTicket(s: OrgTx, values: NewTicket): Promise<TicketRow> {
+  const [row] = await numberedInsert(s.tx, values);
   return row!;
 }
+
+const numberedInsert = builtOnce((tx) => {
+  const taken = tx.$with("taken", { next: ticketCounters.next }).as(
+    sql`INSERT INTO ${ticketCounters} (org_id, next) VALUES (${sql.placeholder("orgId")}, 2)
+      ON CONFLICT (org_id) DO UPDATE SET next = ${ticketCounters}.next + 1 RETURNING next`,
+  );
+  return tx
+    .with(taken)
+    .insert(tickets)
+    .values({ ...placeholders(...NEW_TICKET), number: sql`(SELECT next - 1 FROM ${taken})` })
+    .returning();
+});
 
 /** A ticket by its number in the organisation, locked for the caller's change. */
 export async function ticketByNumber(s: OrgTx, number: number): Promise<TicketRow | undefined> {
@@ -106,13 +129,17 @@ export async function setSlaSummary(
   // changed the same way, so the read that usually follows needs no round trip.
   const known = readIn.get(s.tx)?.get(ticketId);
   if (known) rememberTicket(s, { ...known.row, slaDueAt: summary.dueAt, slaBreached: summary.breached }, true);
-  const write = s.tx
-    .update(tickets)
-    .set({ slaDueAt: summary.dueAt, slaBreached: summary.breached })
-    .where(and(eq(tickets.orgId, s.orgId), eq(tickets.id, ticketId)));
   // Nobody reads its answer: it travels with the next statement, which sees it (decision 031).
-  await s.tx.execute(deferred(write.getSQL()));
+  await slaSummaryWrite(s.tx, { org: s.orgId, id: ticketId, slaDueAt: summary.dueAt, slaBreached: summary.breached });
 }
+
+const slaSummaryWrite = deferredOnce<{ org: string; id: string; slaDueAt: Date | null; slaBreached: boolean }>((tx) =>
+  tx
+    .update(tickets)
+    // Drizzle takes placeholders in `set` (each through its column's conversion); its types do not say so.
+    .set(placeholders("slaDueAt", "slaBreached") as unknown as Partial<TicketRow>)
+    .where(and(eq(tickets.orgId, sql.placeholder("org")), eq(tickets.id, sql.placeholder("id")))),
+);
 
 /** Ids of the tickets that are neither closed nor merged, in id order after `after`, a page at a time. */
 export async function liveTicketIds(s: OrgTx, after: string | null, limit: number): Promise<string[]> {
