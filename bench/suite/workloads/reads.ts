@@ -4,7 +4,7 @@ import { type Latency, latencyOf, timeEach } from "../stats";
 import { textOf } from "../target";
 import type { HttpCtx, Line, Measures, RawCtx, Workload } from "./context";
 
-const runs = (quick: boolean) => ({ runs: quick ? 200 : 1_000, warmup: 5, maxMs: quick ? 2_000 : 20_000 });
+const runs = (quick: boolean) => ({ runs: quick ? 200 : 1_000, maxMs: quick ? 2_000 : 20_000 });
 const OPEN = ["new", "open", "pending", "on_hold"];
 const DAY = 86_400_000;
 
