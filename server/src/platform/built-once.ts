@@ -1,6 +1,6 @@
 import { is, Param, Placeholder, type Query, SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Tx } from "./db";
+import type { Tx } from "./db-types";
 import { connectionOf, deferredText } from "./pipelined-client";
 
 interface Prepared<R> {

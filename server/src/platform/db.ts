@@ -5,20 +5,16 @@ import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock";
+import type { AppDb } from "./db-types";
 import { type LiveSignals, pgliteSignals, postgresSignals } from "./live";
 import type { Logger } from "./logger";
 import { pipelinedPool } from "./pipelined-client";
 
-/** Drizzle over either driver; both speak the same PostgreSQL dialect. */
-export type AppDb = PgDatabase<PgQueryResultHKT, Record<string, never>>;
-export type Tx = Parameters<Parameters<AppDb["transaction"]>[0]>[0];
-/** Whatever can run a query: the database or a transaction in it. */
-export type Queryable = AppDb | Tx;
+export type { AppDb, Queryable, Tx } from "./db-types";
 
 /** The role every application query runs as; row-level security applies to it. */
 export const APP_ROLE = "frontline_app";

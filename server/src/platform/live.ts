@@ -1,8 +1,9 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import pg from "pg";
+import { deferredOnce } from "./built-once";
+import type { Tx } from "./db-types";
 import type { Logger } from "./logger";
-import { deferred } from "./pipelined-client";
 
 // Change signals between transactions and the processes that watch them, over PostgreSQL's
 // LISTEN/NOTIFY (decision 020): a signal raised inside a transaction is delivered only if it commits,
@@ -37,15 +38,15 @@ function assertChannel(channel: string): void {
 }
 
 /** Raises a signal inside the caller's transaction; it is delivered when (and only if) that commits. */
-export async function notify(
-  q: { execute(query: SQL): PromiseLike<unknown> },
-  channel: string,
-  payload: string,
-): Promise<void> {
+export async function notify(tx: Tx, channel: string, payload: string): Promise<void> {
   assertChannel(channel);
   // Nobody reads its answer: on a server it travels with the transaction's next statement, usually commit.
-  await q.execute(deferred(sql`SELECT pg_notify(${channel}, ${payload})`));
+  await sendNotification(tx, { channel, payload });
 }
+
+const sendNotification = deferredOnce<{ channel: string; payload: string }>(
+  () => sql`SELECT pg_notify(${sql.placeholder("channel")}, ${sql.placeholder("payload")})`,
+);
 
 /** How a database listens: once per channel, whatever the number of subscribers. */
 interface Listener {
