@@ -27,14 +27,19 @@ export function latencyOf(samples: readonly number[]): Latency {
 
 // Unmeasured calls before a measurement, on both sides alike: a server that has been running has
 // compiled its hot paths (V8 optimises a function after many calls), and the measure is of that
-// server, not of its first second. Bounded in time, so a slow workload warms up with a few calls.
-const WARMUP_CALLS = 200;
-const WARMUP_MS = 1_500;
+// server, not of its first seconds. A ticket's creation settled only after about a thousand
+// (server CPU per ticket 2.9, 2.0 and 1.8 ms over three runs of 1,000 in a row), reads sooner.
+// Bounded in time, so a slow workload warms up with a few calls.
+const WARMUP = { reads: { calls: 200, ms: 1_500 }, writes: { calls: 1_000, ms: 3_000 } };
 
-/** Calls `fn` up to `calls` times at `concurrency`, stopping early once WARMUP_MS have passed. */
-async function warmUp(fn: (i: number) => Promise<unknown>, calls: number, concurrency = 1): Promise<void> {
+/** Calls `fn` up to `calls` times at `concurrency`, stopping early once `ms` have passed. */
+async function warmUp(
+  fn: (i: number) => Promise<unknown>,
+  { calls, ms }: { calls: number; ms: number },
+  concurrency = 1,
+): Promise<void> {
   let next = 0;
-  const until = performance.now() + WARMUP_MS;
+  const until = performance.now() + ms;
   const worker = async () => {
     while (next < calls && (next === 0 || performance.now() < until)) await fn(-1 - next++);
   };
@@ -42,7 +47,7 @@ async function warmUp(fn: (i: number) => Promise<unknown>, calls: number, concur
 }
 
 /**
- * Runs `fn` one call after another, after up to `warmup` unmeasured calls (see WARMUP_CALLS), for
+ * Runs `fn` one call after another, after up to `warmup` unmeasured calls (see WARMUP), for
  * `runs` calls or until `maxMs` has passed (whichever comes first, at least 5 calls), and returns
  * each call's time in ms.
  */
@@ -50,7 +55,7 @@ export async function timeEach(
   fn: (i: number) => Promise<unknown>,
   opts: { runs: number; warmup?: number; maxMs?: number },
 ): Promise<number[]> {
-  await warmUp(fn, opts.warmup ?? WARMUP_CALLS);
+  await warmUp(fn, opts.warmup === undefined ? WARMUP.reads : { calls: opts.warmup, ms: WARMUP.reads.ms });
   const times: number[] = [];
   const deadline = performance.now() + (opts.maxMs ?? Number.POSITIVE_INFINITY);
   for (let i = 0; i < opts.runs; i++) {
@@ -71,7 +76,7 @@ export interface Throughput {
 }
 
 /**
- * After a warm-up at the same concurrency (see WARMUP_CALLS), keeps `concurrency` calls of `fn` in
+ * After a warm-up at the same concurrency (see WARMUP), keeps `concurrency` calls of `fn` in
  * flight until `total` calls have completed or `maxMs` has passed;
  * the rate counts completed calls over the wall time. Any failure stops the run: a benchmark that
  * counts errors as work would flatter.
@@ -80,7 +85,11 @@ export async function throughput(
   fn: (i: number) => Promise<unknown>,
   opts: { concurrency: number; total: number; maxMs: number; warmup?: number },
 ): Promise<Throughput> {
-  await warmUp(fn, opts.warmup ?? WARMUP_CALLS, opts.concurrency);
+  await warmUp(
+    fn,
+    opts.warmup === undefined ? WARMUP.writes : { calls: opts.warmup, ms: WARMUP.writes.ms },
+    opts.concurrency,
+  );
   let next = 0;
   const times: number[] = [];
   const started = performance.now();
