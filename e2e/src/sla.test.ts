@@ -122,10 +122,10 @@ describe("SLA policies and clocks in the app", () => {
     await expect(everyone.getByTestId("sla-conditions").textContent()).resolves.toBe("Every ticket");
     await admin.getByRole("button", { name: "Move Everyone else up" }).click();
     await expect.poll(() => policyNames(admin)).toEqual(["Everyone else", "Urgent tickets"]);
-    await expect(everyone.getByTestId("sla-position").textContent()).resolves.toBe("1");
+    await expect.poll(() => everyone.getByTestId("sla-position").textContent()).toBe("1");
     await admin.getByRole("button", { name: "Move Everyone else down" }).click();
     await expect.poll(() => policyNames(admin)).toEqual(["Urgent tickets", "Everyone else"]);
-    await expect(everyone.getByTestId("sla-position").textContent()).resolves.toBe("2");
+    await expect.poll(() => everyone.getByTestId("sla-position").textContent()).toBe("2");
     await admin.screenshot({ path: "/tmp/sla-page-en.png", animations: "disabled", fullPage: true });
     await everyone.getByRole("button", { name: "Actions for Everyone else" }).click();
     await admin.getByRole("menuitem", { name: "Delete" }).click();
