@@ -1,5 +1,5 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { builtOnce, deferredOnce } from "../../platform/built-once";
+import { builtOnce, lockUntilCommit } from "../../platform/built-once";
 import type { Tx } from "../../platform/db";
 import type { OrgTx } from "../../platform/tenancy";
 import { customerIdentities, customers } from "./customers.tables";
@@ -99,12 +99,8 @@ const identityOwner = builtOnce((tx) =>
 export async function lockIdentity(s: OrgTx, channel: string, value: string): Promise<void> {
   // It travels with the lookup that follows (decision 031); that statement still reads after the lock,
   // with a snapshot of its own.
-  await advisoryLock(s.tx, { key: `${s.orgId}:${channel}:${value}` });
+  await lockUntilCommit(s.tx, `${s.orgId}:${channel}:${value}`);
 }
-
-const advisoryLock = deferredOnce<{ key: string }>(
-  () => sql`SELECT pg_advisory_xact_lock(hashtextextended(${sql.placeholder("key")}, 0))`,
-);
 
 /** Normalises a phone number to its digits with an optional leading +, for matching. */
 export const normalisePhone = (phone: string): string => phone.replace(/(?!^\+)[^0-9]/g, "");

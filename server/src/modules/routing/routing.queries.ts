@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { deferredOnce } from "../../platform/built-once";
+import { lockUntilCommit } from "../../platform/built-once";
 import type { OrgTx } from "../../platform/tenancy";
 import type { TicketRow } from "../tickets";
 import { agentSkills, agents, skills, teamSettings, ticketRequirements, ticketSkills } from "./routing.tables";
@@ -38,12 +38,8 @@ export type AgentSettings = Pick<AgentRow, keyof typeof AGENT_DEFAULTS | "userId
  */
 export async function lockRouting(s: OrgTx): Promise<void> {
   // It travels with the read that follows (decision 031), which still sees what was committed before the lock.
-  await routingLock(s.tx, { key: `routing:${s.orgId}` });
+  await lockUntilCommit(s.tx, `routing:${s.orgId}`);
 }
-
-const routingLock = deferredOnce<{ key: string }>(
-  () => sql`SELECT pg_advisory_xact_lock(hashtextextended(${sql.placeholder("key")}, 0))`,
-);
 
 /** The routing settings of some teams, defaults for those never set. */
 export async function teamSettingsOf(s: OrgTx, teamIds: readonly string[]): Promise<Map<string, TeamSettings>> {
