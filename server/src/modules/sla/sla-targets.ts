@@ -1,6 +1,6 @@
 import type { SlaConditions, SlaTargetName } from "@frontline/common";
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import { deferredOnce, placeholders } from "../../platform/built-once";
+import { deferredOnce, placeholders, placeholdersToSet } from "../../platform/built-once";
 import { enqueueJob } from "../../platform/jobs";
 import { cachedConfig } from "../../platform/org-config";
 import type { OrgTx } from "../../platform/tenancy";
@@ -119,8 +119,7 @@ const insertTarget = deferredOnce<TargetRow>((tx) =>
 const updateTarget = deferredOnce<TargetRow>((tx) =>
   tx
     .update(ticketSlaTargets)
-    // Drizzle takes placeholders in `set` (each through its column's conversion); its types do not say so.
-    .set(placeholders(...TARGET_COLUMNS) as unknown as Partial<TargetRow>)
+    .set(placeholdersToSet<TargetRow>(...TARGET_COLUMNS))
     .where(
       and(
         eq(ticketSlaTargets.orgId, sql.placeholder("orgId")),

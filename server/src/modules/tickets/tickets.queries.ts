@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import { builtOnce, deferredOnce, placeholders } from "../../platform/built-once";
+import { builtOnce, deferredOnce, placeholders, placeholdersToSet } from "../../platform/built-once";
 import type { Tx } from "../../platform/db";
 import type { OrgTx } from "../../platform/tenancy";
 import { ticketCounters, tickets } from "./tickets.tables";
@@ -136,8 +136,7 @@ export async function setSlaSummary(
 const slaSummaryWrite = deferredOnce<{ org: string; id: string; slaDueAt: Date | null; slaBreached: boolean }>((tx) =>
   tx
     .update(tickets)
-    // Drizzle takes placeholders in `set` (each through its column's conversion); its types do not say so.
-    .set(placeholders("slaDueAt", "slaBreached") as unknown as Partial<TicketRow>)
+    .set(placeholdersToSet<TicketRow>("slaDueAt", "slaBreached"))
     .where(and(eq(tickets.orgId, sql.placeholder("org")), eq(tickets.id, sql.placeholder("id")))),
 );
 
